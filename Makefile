@@ -1,0 +1,104 @@
+# zeeklog — see README.md.  `make` builds build/zeeklog.so, `make test` runs
+# every test, `make report` prints the triage report for the bundled example.
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+LOG     ?= examples/http.log
+ROWS    ?= 200000
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-parameter \
+            -pthread
+ZL_LIBS   = -pthread -lpcre2-8 -lz -lm
+CHECK_LIBS = -lcheck -lsubunit -lrt -lm -pthread
+
+# ext/sql_*.c and ext/zeeklog.c talk to SQLite; every other ext/*.c is a core
+# that the unit tests link without SQLite.
+SRC      = $(wildcard ext/*.c)
+HDR      = $(wildcard ext/*.h)
+SQL_SRC  = $(wildcard ext/sql_*.c) ext/zeeklog.c
+CORE_SRC = $(filter-out $(SQL_SRC),$(SRC))
+OBJ      = $(SRC:ext/%.c=$(BUILD)/obj/%.o)
+CORE_OBJ = $(CORE_SRC:ext/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+.PHONY: all deps test unit sqltest scripttest sanitize valgrind fuzz fuzz-short \
+        bench bench-quick testdata report install uninstall clean
+
+all: $(BUILD)/zeeklog.so
+
+# Installs what the build needs when it is missing (Debian; root or sudo).
+deps:
+	@sh bin/install-deps
+
+$(BUILD)/obj/%.o: ext/%.c $(HDR) | $(BUILD)/obj
+	$(CC) $(CFLAGS) $(ZL_CFLAGS) -c $< -o $@
+
+$(BUILD)/zeeklog.so: $(OBJ)
+	$(CC) $(CFLAGS) -shared -o $@ $(OBJ) $(ZL_LIBS) $(LDFLAGS)
+
+$(BUILD)/unit/%: tests/unit/%.c $(CORE_OBJ) tests/unit/unit.h | $(BUILD)/unit
+	$(CC) $(CFLAGS) $(ZL_CFLAGS) -Iext -o $@ $< $(CORE_OBJ) \
+	  $(CHECK_LIBS) $(ZL_LIBS) $(LDFLAGS)
+
+$(BUILD)/obj $(BUILD)/unit:
+	mkdir -p $@
+
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD)
+
+unit: $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD) unit
+
+sqltest: all
+	@sh tests/run.sh $(BUILD) sql
+
+scripttest: all
+	@sh tests/run.sh $(BUILD) scripts
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (+ leaks).
+sanitize:
+	$(MAKE) test BUILD=build-san CC=clang OPT=-O1 \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+valgrind: all
+	@sh tests/valgrind.sh $(BUILD)
+
+fuzz:
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-600}
+
+fuzz-short:
+	@sh tests/fuzz/run.sh 60
+
+testdata:
+	@sh bench/testdata.sh $(ROWS)
+
+bench: all
+	@sh bench/bench.sh
+
+bench-quick: all
+	@BENCH_SIZES=200000 sh bench/bench.sh
+
+report: deps
+	@$(MAKE) --no-print-directory all
+	@sh bin/zeeklog-report --build $(BUILD) "$(LOG)"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib/zeeklog $(DESTDIR)$(PREFIX)/share/zeeklog/sql $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(BUILD)/zeeklog.so $(DESTDIR)$(PREFIX)/lib/zeeklog/zeeklog.so
+	install -m 644 sql/*.sql $(DESTDIR)$(PREFIX)/share/zeeklog/sql/
+	sed -e 's|^ZEEKLOG_LIB=.*|ZEEKLOG_LIB=$(PREFIX)/lib/zeeklog/zeeklog|' \
+	    -e 's|^ZEEKLOG_SQL=.*|ZEEKLOG_SQL=$(PREFIX)/share/zeeklog/sql|' \
+	    bin/zeeklog-report > $(DESTDIR)$(PREFIX)/bin/zeeklog-report
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/zeeklog-report
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/lib/zeeklog $(DESTDIR)$(PREFIX)/share/zeeklog
+	rm -f $(DESTDIR)$(PREFIX)/bin/zeeklog-report
+
+clean:
+	rm -rf build build-san build-fuzz

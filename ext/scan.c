@@ -1,0 +1,328 @@
+/*
+** scan.c — files -> header blocks -> validated rows (see scan.h).
+*/
+#include "scan.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *vformat(const char *fmt, va_list ap){
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  char *m = malloc((size_t)n + 1);
+  if(m) vsnprintf(m, (size_t)n + 1, fmt, ap);
+  return m;
+}
+
+static int scan_fail(ZlScan *s, const char *fmt, ...){
+  va_list ap;
+  va_start(ap, fmt);
+  free(s->err);
+  s->err = vformat(fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+const char *zl_scan_path(const ZlScan *s){ return s->rd_open ? s->rd.path : ""; }
+uint64_t zl_scan_line(const ZlScan *s){ return s->rd.line_no; }
+const ZlTsvFormat *zl_scan_format(const ZlScan *s){ return &s->hdr.fmt; }
+
+static int is_name_char(char c, int first){
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+      || (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+}
+
+/* A tsv=T header: a first line of two or more field names, no types. */
+static int is_names_line(const ZlTsvFormat *fmt, const char *line, size_t len){
+  int fields = 1, first = 1;
+  for(size_t i = 0; i < len; i++){
+    if(fmt->sep_len == 1 && line[i] == fmt->sep[0]){
+      if(first) return 0;          /* an empty name */
+      fields++; first = 1;
+    }else if(!is_name_char(line[i], first)) return 0;
+    else first = 0;
+  }
+  return fields >= 2 && !first;
+}
+
+/* The fields of a names line, with the types well-known names usually have. */
+static int schema_from_names(ZlSchema *out, const ZlTsvFormat *fmt, const char *line, size_t len){
+  int count = zl_tsv_split(fmt, line, len, NULL, 0);
+  ZlSpan *spans = malloc((size_t)count * sizeof *spans);
+  if(!spans) return -1;
+  zl_tsv_split(fmt, line, len, spans, count);
+  int rc = 0;
+  for(int i = 0; i < count && rc == 0; i++){
+    char name[256];
+    size_t n = spans[i].n < sizeof name ? spans[i].n : sizeof name - 1;
+    memcpy(name, spans[i].p, n);
+    name[n] = 0;
+    const char *type = zl_schema_guess_type(name);
+    rc = zl_schema_add(out, name, n, type, strlen(type));
+  }
+  free(spans);
+  return rc;
+}
+
+static int grow_spans(ZlScan *s, int need){
+  if(need <= s->spans_cap) return 0;
+  ZlSpan *p = realloc(s->spans, (size_t)need * sizeof *p);
+  if(!p) return -1;
+  s->spans = p;
+  s->spans_cap = need;
+  return 0;
+}
+
+/* The current block's fields are known: map the table's columns onto them. */
+static int use_block_schema(ZlScan *s, int by_name){
+  const ZlSchema *cols = &s->cfg->columns, *file = &s->hdr.schema;
+  int max = s->cfg->max_fields ? s->cfg->max_fields : ZL_DEFAULT_MAX_FIELDS;
+  if(file->n > max){
+    return scan_fail(s, "%s:%llu: header has %d fields, more than max_fields=%d",
+                     zl_scan_path(s), (unsigned long long)zl_scan_line(s), file->n, max);
+  }
+  if(!by_name && !zl_schema_equal(cols, file)){
+    return scan_fail(s, "%s:%llu: this header's fields differ from the first header's;"
+                     " give such files their own table", zl_scan_path(s),
+                     (unsigned long long)zl_scan_line(s));
+  }
+  for(int c = 0; c < cols->n; c++){
+    s->map[c] = by_name ? zl_schema_find(file, cols->f[c].name) : c;
+  }
+  s->nfields = file->n;
+  s->file_has_schema = 1;
+  return grow_spans(s, s->nfields) ? scan_fail(s, "out of memory") : 0;
+}
+
+/* A file without a header: the configured layout, default markers. */
+static int use_configured_schema(ZlScan *s){
+  zl_tsv_header_reset(&s->hdr);
+  if(zl_schema_copy(&s->hdr.schema, s->cfg->headerless)) return scan_fail(s, "out of memory");
+  return use_block_schema(s, 1);
+}
+
+/* Opens the next file; 1 when one is open, 0 when none is left, -1 on error. */
+static int open_next_file(ZlScan *s){
+  char *err = NULL;
+  if(s->rd_open){ zl_reader_close(&s->rd); s->rd_open = 0; }
+  if(s->next_path >= s->paths.n) return 0;
+  if(zl_reader_open(&s->rd, s->paths.v[s->next_path++], s->cfg->max_line, &err)){
+    scan_fail(s, "%s", err ? err : "out of memory");
+    free(err);
+    return -1;
+  }
+  s->rd_open = 1;
+  zl_tsv_header_reset(&s->hdr);
+  s->file_has_schema = 0;
+  return 1;
+}
+
+/* A skipped line: counted, or in strict mode the error. */
+static int bad_line(ZlScan *s, const char *fmt, ...){
+  s->skipped++;
+  if(!s->cfg->strict) return 0;
+  va_list ap;
+  va_start(ap, fmt);
+  char *why = vformat(fmt, ap);
+  va_end(ap);
+  scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
+            (unsigned long long)zl_scan_line(s), why ? why : "bad line");
+  free(why);
+  return -1;
+}
+
+static int is_marker(const ZlSpan *v, const char *m, size_t n){
+  return v->n == n && memcmp(v->p, m, n) == 0;
+}
+
+ZlVState zl_scan_marker(const ZlScan *s, const ZlSpan *raw){
+  if(is_marker(raw, s->hdr.fmt.unset, s->hdr.fmt.unset_len)) return ZL_V_NULL;
+  if(is_marker(raw, s->hdr.fmt.empty, s->hdr.fmt.empty_len)) return ZL_V_EMPTY;
+  return ZL_V_RAW;
+}
+
+/* Parses one numeric/bool column of the row; -1 when it does not parse. */
+static int parse_value(ZlScan *s, int c, const ZlSpan *v){
+  ZlValue *out = &s->vals[c];
+  ZlKind kind = s->cfg->columns.f[c].kind;
+  int is_big, b;
+  if(v->n == 0 || zl_scan_marker(s, v) != ZL_V_RAW){ out->state = ZL_V_NULL; return 0; }
+  switch(kind){
+    case ZL_INT:
+      if(zl_parse_int(v->p, v->n, &out->i, &is_big, &out->d)) return -1;
+      out->state = is_big ? ZL_V_REAL : ZL_V_INT;
+      return 0;
+    case ZL_BOOL:
+      if(zl_parse_bool(v->p, v->n, &b)) return -1;
+      out->i = b; out->state = ZL_V_INT;
+      return 0;
+    default:
+      if(zl_parse_double(v->p, v->n, &out->d)) return -1;
+      out->state = ZL_V_REAL;
+      return 0;
+  }
+}
+
+/* Splits and validates a data line: 1 row, 0 skipped, -1 error. */
+static int take_data_line(ZlScan *s, const char *line, size_t len){
+  int n = zl_tsv_split(&s->hdr.fmt, line, len, s->spans, s->nfields);
+  if(n != s->nfields) return bad_line(s, "expected %d fields, found %d", s->nfields, n);
+  const ZlSchema *cols = &s->cfg->columns;
+  for(int c = 0; c < cols->n; c++){
+    if(cols->f[c].kind == ZL_TEXT || cols->f[c].kind == ZL_SET) continue;
+    if(s->map[c] < 0){ s->vals[c].state = ZL_V_NULL; continue; }
+    const ZlSpan *v = &s->spans[s->map[c]];
+    if(parse_value(s, c, v)){
+      return bad_line(s, "%s '%.*s' is not a %s", cols->f[c].name,
+                      (int)(v->n > 40 ? 40 : v->n), v->p, cols->f[c].type);
+    }
+  }
+  s->rows++;
+  return 1;
+}
+
+static int no_header(ZlScan *s){
+  return scan_fail(s, "'%s' has no Zeek header (#fields and #types): for a headerless"
+                   " log add schema='http' or fields='name:type ...'", zl_scan_path(s));
+}
+
+/* A line that is not "#...": a names header, a row, or a skip. */
+static int take_line(ZlScan *s, const char *line, size_t len){
+  if(zl_scan_line(s) == 1 && is_names_line(&s->hdr.fmt, line, len)){
+    zl_tsv_header_reset(&s->hdr);
+    if(schema_from_names(&s->hdr.schema, &s->hdr.fmt, line, len)) return scan_fail(s, "out of memory");
+    /* Names without types: a configured schema is matched by name. */
+    return use_block_schema(s, s->cfg->by_name || s->cfg->headerless);
+  }
+  if(!s->file_has_schema){
+    if(s->hdr.have_fields || s->hdr.have_types) return bad_line(s, "data inside a header block");
+    if(!s->cfg->headerless) return no_header(s);
+    if(use_configured_schema(s)) return -1;
+  }
+  return take_data_line(s, line, len);
+}
+
+int zl_scan_next(ZlScan *s){
+  for(;;){
+    const char *line;
+    size_t len;
+    int rc = s->rd_open ? zl_reader_next(&s->rd, &line, &len) : ZL_EOF;
+    if(rc == ZL_EOF){
+      rc = open_next_file(s);
+      if(rc <= 0) return rc;
+      continue;
+    }
+    if(rc == ZL_ERROR) return scan_fail(s, "%s", zl_reader_error(&s->rd));
+    if(rc == ZL_TOO_LONG){
+      size_t max = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE;
+      if(bad_line(s, "line longer than max_line=%zu bytes", max)) return -1;
+      continue;
+    }
+    if(len > 0 && line[0] == '#'){
+      char *err = NULL;
+      int dir = zl_tsv_directive(&s->hdr, line, len, &err);
+      if(dir < 0){
+        scan_fail(s, "%s:%llu: %s", zl_scan_path(s), (unsigned long long)zl_scan_line(s),
+                  err ? err : "out of memory");
+        free(err);
+        return -1;
+      }
+      if(dir == ZL_DIR_SEPARATOR) s->file_has_schema = 0;
+      if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s, s->cfg->by_name)) return -1;
+      continue;
+    }
+    if(len == 0 && !s->file_has_schema && !s->cfg->headerless) continue;
+    rc = take_line(s, line, len);
+    if(rc != 0) return rc;
+  }
+}
+
+int zl_scan_raw(const ZlScan *s, int col, ZlSpan *out){
+  int f = s->map[col];
+  if(f < 0) return 0;
+  *out = s->spans[f];
+  return 1;
+}
+
+int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
+  memset(s, 0, sizeof *s);
+  s->cfg = cfg;
+  zl_tsv_default_format(&s->hdr.fmt);
+  int n = cfg->columns.n;
+  s->map = calloc((size_t)n + 1, sizeof *s->map);
+  s->vals = calloc((size_t)n + 1, sizeof *s->vals);
+  if(!s->map || !s->vals) return scan_fail(s, "out of memory");
+  char *err = NULL;
+  if(zl_paths_expand(cfg->pattern, &s->paths, &err)){
+    scan_fail(s, "%s", err ? err : "out of memory");
+    free(err);
+    return -1;
+  }
+  return 0;
+}
+
+void zl_scan_close(ZlScan *s){
+  if(s->rd_open) zl_reader_close(&s->rd);
+  zl_tsv_header_free(&s->hdr);
+  zl_paths_free(&s->paths);
+  free(s->map);
+  free(s->vals);
+  free(s->spans);
+  free(s->err);
+  memset(s, 0, sizeof *s);
+}
+
+/* Reads the start of one file for a schema: 1 found, 0 none (empty), -1 error. */
+static int probe_file(const char *path, size_t max_line, ZlSchema *out, char **err){
+  ZlReader rd;
+  ZlTsvHeader h = {0};
+  const char *line;
+  size_t len;
+  int rc, found = 0;
+  if(zl_reader_open(&rd, path, max_line, err)) return -1;
+  zl_tsv_default_format(&h.fmt);
+  while(!found && (rc = zl_reader_next(&rd, &line, &len)) != ZL_EOF){
+    if(rc == ZL_ERROR){ *err = strdup(zl_reader_error(&rd)); found = -1; break; }
+    if(rc == ZL_TOO_LONG || len == 0) continue;
+    if(line[0] == '#'){
+      int dir = zl_tsv_directive(&h, line, len, err);
+      if(dir < 0){ found = -1; break; }
+      if(dir == ZL_DIR_SCHEMA_DONE){ found = zl_schema_copy(out, &h.schema) ? -1 : 1; }
+      continue;
+    }
+    if(rd.line_no == 1 && is_names_line(&h.fmt, line, len)){
+      memset(out, 0, sizeof *out);
+      found = schema_from_names(out, &h.fmt, line, len) ? -1 : 1;
+      break;
+    }
+    size_t room = strlen(path) + 160;
+    if((*err = malloc(room))){
+      snprintf(*err, room, "'%s' has no Zeek header (#fields and #types): for a headerless"
+               " log add schema='http' or fields='name:type ...'", path);
+    }
+    found = -1;
+  }
+  zl_tsv_header_free(&h);
+  zl_reader_close(&rd);
+  return found;
+}
+
+int zl_scan_probe(const char *pattern, size_t max_line, ZlSchema *out, char **err){
+  ZlPaths paths;
+  if(zl_paths_expand(pattern, &paths, err)) return -1;
+  int rc = 0;
+  for(int i = 0; i < paths.n && rc == 0; i++) rc = probe_file(paths.v[i], max_line, out, err);
+  if(rc == 0){
+    size_t room = strlen(pattern) + 120;
+    if((*err = malloc(room))){
+      snprintf(*err, room, "'%s' holds no header to take the fields from:"
+               " add schema='http' or fields='name:type ...'", pattern);
+    }
+  }
+  zl_paths_free(&paths);
+  return rc == 1 ? 0 : -1;
+}

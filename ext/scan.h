@@ -1,0 +1,78 @@
+/*
+** scan.h — the rows of a set of Zeek log files, validated, one at a time.
+**
+**   ZlScan s;
+**   zl_scan_open(&s, &cfg);                // cfg.columns: the table's fields
+**   while((rc = zl_scan_next(&s)) == 1){
+**     ZlSpan raw; zl_scan_raw(&s, col, &raw); // or s.vals[col] for numbers
+**   }
+**   zl_scan_close(&s);
+**
+** Files are read in order (paths.h); each may start with a header block, and
+** blocks may repeat. A line is a row when it has as many fields as its
+** block's #fields and every number, time and bool in it parses; any other
+** line is skipped and counted (cfg.strict: an error naming file and line).
+** Numbers, times and bools are parsed while validating, into vals[]; text
+** and sets are left raw for the caller to convert only when asked.
+** No SQLite in here.
+*/
+#ifndef ZL_SCAN_H
+#define ZL_SCAN_H
+
+#include <stdint.h>
+#include "paths.h"
+#include "reader.h"
+#include "schema.h"
+#include "tsv.h"
+
+#define ZL_DEFAULT_MAX_FIELDS 4096
+
+typedef struct ZlScanConfig {
+  const char *pattern;     /* path or glob */
+  ZlSchema columns;        /* the table's fields */
+  int by_name;             /* map a file's fields to columns by name (else: equal) */
+  const ZlSchema *headerless; /* the layout of files without a header, or NULL */
+  int strict;              /* a bad line is an error, not a skip */
+  size_t max_line;         /* bytes, 0 = ZL_DEFAULT_MAX_LINE */
+  int max_fields;          /* 0 = ZL_DEFAULT_MAX_FIELDS */
+} ZlScanConfig;
+
+/* A column's value in the current row, for the numeric kinds. */
+typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL, ZL_V_RAW, ZL_V_EMPTY } ZlVState;
+typedef struct ZlValue { ZlVState state; int64_t i; double d; } ZlValue;
+
+typedef struct ZlScan {
+  const ZlScanConfig *cfg;
+  ZlPaths paths;
+  int next_path;           /* index of the next file to open */
+  ZlReader rd;
+  int rd_open;
+  ZlTsvHeader hdr;         /* the current block */
+  int file_has_schema;     /* the current file's block defines its fields */
+  int *map;                /* column -> field of the current block, or -1 */
+  int nfields;             /* fields a data line of the current block has */
+  ZlSpan *spans;           /* fields of the current line */
+  int spans_cap;
+  ZlValue *vals;           /* per column */
+  uint64_t rows, skipped;
+  char *err;               /* malloc'd, after a -1 */
+} ZlScan;
+
+int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg);  /* 0 or -1 (s->err) */
+int zl_scan_next(ZlScan *s);                            /* 1 row, 0 end, -1 error */
+/* The current file's path and the current line's 1-based number. */
+const char *zl_scan_path(const ZlScan *s);
+uint64_t zl_scan_line(const ZlScan *s);
+/* A column's raw text in the current row; 0 when it has none (not in this
+** file). Markers are not resolved: see zl_scan_marker(). */
+int zl_scan_raw(const ZlScan *s, int col, ZlSpan *out);
+/* ZL_V_NULL for the unset marker, ZL_V_EMPTY for the empty marker, else ZL_V_RAW. */
+ZlVState zl_scan_marker(const ZlScan *s, const ZlSpan *raw);
+const ZlTsvFormat *zl_scan_format(const ZlScan *s);
+void zl_scan_close(ZlScan *s);
+
+/* The fields of the first file in cfg->pattern that has a header (or a
+** tsv=T line of names). Returns 0, or -1 with a malloc'd *err. */
+int zl_scan_probe(const char *pattern, size_t max_line, ZlSchema *out, char **err);
+
+#endif

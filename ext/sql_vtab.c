@@ -1,0 +1,533 @@
+/*
+** sql_vtab.c — the `zeek` virtual table and the `zeek_http()` table function.
+**
+**   CREATE VIRTUAL TABLE temp.http USING zeek('logs/http.log');
+**   CREATE VIRTUAL TABLE temp.http USING zeek('logs/2012-03-16/http.*.log.gz');
+**   CREATE VIRTUAL TABLE temp.http USING zeek(path='http.log', schema='http');
+**   CREATE VIRTUAL TABLE temp.x    USING zeek('x.log', fields='ts:time host:string');
+**   SELECT * FROM zeek_http('http.log');
+**   SELECT zeek_skipped('http');      -- bad lines the last full scan skipped
+**
+** Arguments of zeek(): the path or glob (first, or path=), and
+**   schema='http'      headerless files have Bro 2.x's 27 http fields
+**   fields='n:t ...'   headerless files have these fields
+**   names=zeek         keep dotted names (id.orig_h) instead of id_orig_h
+**   strict=1           a bad line is an error naming file and line
+**   max_line=N         longest line in bytes (default 16 MiB; longer: bad line)
+**   max_fields=N       most fields a header may declare (default 4096)
+**
+** Columns: the log's fields in file order, with `ts_iso` right after a `ts`
+** of type time, then the hidden `_file` and `_line`. The reader below
+** (scan.h) validates every line; this layer converts only the columns the
+** query uses, when SQLite asks for them.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "zeeklog.h"
+#include "scan.h"
+SQLITE_EXTENSION_INIT3
+
+/* What one SQL column shows. */
+typedef enum { COL_FIELD, COL_TS_ISO, COL_FILE, COL_LINE, COL_PATH_ARG } ColKind;
+typedef struct ZeekCol { ColKind kind; int field; } ZeekCol;
+
+typedef struct ZeekState ZeekState;
+
+typedef struct ZeekTable {
+  sqlite3_vtab base;
+  ZeekState *state;
+  struct ZeekTable *next;     /* in state->tables */
+  char *name;
+  ZlScanConfig cfg;
+  ZlSchema headerless;        /* cfg.headerless points here when set */
+  ZeekCol *cols;
+  int ncols;
+  int is_function;            /* zeek_http(): the path is an argument */
+  sqlite3_int64 last_skipped; /* by the last scan that reached the end */
+} ZeekTable;
+
+typedef struct ZeekCursor {
+  sqlite3_vtab_cursor base;
+  ZlScan scan;
+  ZlScanConfig cfg;           /* a copy, with the path of this query */
+  char *path;
+  int scan_open;
+  int eof;
+  sqlite3_int64 rowid;
+  ZlBuf scratch;              /* decoded text and set JSON */
+} ZeekCursor;
+
+/* Per connection: the live tables, for zeek_skipped(). Both modules hold a
+** reference: SQLite destroys them one by one at close, in no set order. */
+struct ZeekState { ZeekTable *tables; int refs; };
+
+static void state_unref(void *p){
+  ZeekState *st = p;
+  if(--st->refs == 0) sqlite3_free(st);
+}
+
+static void set_vtab_error(sqlite3_vtab *vt, const char *msg){
+  sqlite3_free(vt->zErrMsg);
+  vt->zErrMsg = sqlite3_mprintf("zeek: %s", msg);
+}
+
+/* ---- table options ------------------------------------------------------ */
+
+/* A copy of an argument's value without its quotes. */
+static char *dequote(const char *s){
+  size_t n = strlen(s);
+  while(n && (*s == ' ')){ s++; n--; }
+  while(n && s[n - 1] == ' ') n--;
+  char q = n >= 2 ? s[0] : 0;
+  if((q == '\'' || q == '"') && s[n - 1] == q){
+    char *out = sqlite3_malloc64(n), *w = out;
+    if(!out) return NULL;
+    for(size_t i = 1; i + 1 < n; i++){
+      if(s[i] == q && s[i + 1] == q) i++;   /* '' inside '...' */
+      *w++ = s[i];
+    }
+    *w = 0;
+    return out;
+  }
+  return sqlite3_mprintf("%.*s", (int)n, s);
+}
+
+typedef struct ZeekOptions {
+  char *path, *schema, *fields, *names;
+  int strict;
+  sqlite3_int64 max_line, max_fields;
+} ZeekOptions;
+
+static void free_options(ZeekOptions *o){
+  sqlite3_free(o->path); sqlite3_free(o->schema);
+  sqlite3_free(o->fields); sqlite3_free(o->names);
+}
+
+static int parse_number_option(const char *v, sqlite3_int64 lo, sqlite3_int64 hi, sqlite3_int64 *out){
+  char *end;
+  long long n = strtoll(v, &end, 10);
+  if(end == v || *end || n < lo || n > hi) return -1;
+  *out = n;
+  return 0;
+}
+
+/* Reads zeek(...)'s arguments; NULL, or an sqlite3_mprintf'd message. */
+static char *parse_options(int argc, const char *const *argv, ZeekOptions *o){
+  memset(o, 0, sizeof *o);
+  for(int i = 3; i < argc; i++){
+    const char *eq = strchr(argv[i], '=');
+    const char *q = strpbrk(argv[i], "'\"");
+    if(!eq || (q && q < eq)){                     /* positional: the path */
+      if(o->path) return sqlite3_mprintf("more than one path given");
+      if(!(o->path = dequote(argv[i]))) return sqlite3_mprintf("out of memory");
+      continue;
+    }
+    char *key = sqlite3_mprintf("%.*s", (int)(eq - argv[i]), argv[i]);
+    char *val = dequote(eq + 1);
+    char *msg = NULL;
+    if(!key || !val) msg = sqlite3_mprintf("out of memory");
+    else{
+      char *k = dequote(key);
+      sqlite3_free(key);
+      key = k;
+    }
+    char **slot = NULL;
+    if(msg || !key) { if(!msg) msg = sqlite3_mprintf("out of memory"); }
+    else if(!strcmp(key, "path")) slot = &o->path;
+    else if(!strcmp(key, "schema")) slot = &o->schema;
+    else if(!strcmp(key, "fields")) slot = &o->fields;
+    else if(!strcmp(key, "names")) slot = &o->names;
+    else if(!strcmp(key, "strict")) o->strict = strcmp(val, "0") != 0;
+    else if(!strcmp(key, "max_line")){
+      if(parse_number_option(val, 64, (sqlite3_int64)1 << 31, &o->max_line))
+        msg = sqlite3_mprintf("max_line must be a byte count from 64 to 2147483648");
+    }else if(!strcmp(key, "max_fields")){
+      if(parse_number_option(val, 1, 1000000, &o->max_fields))
+        msg = sqlite3_mprintf("max_fields must be from 1 to 1000000");
+    }else msg = sqlite3_mprintf("unknown option '%s' (known: path, schema, fields,"
+                                " names, strict, max_line, max_fields)", key);
+    if(slot){ sqlite3_free(*slot); *slot = val; val = NULL; }
+    sqlite3_free(key);
+    sqlite3_free(val);
+    if(msg) return msg;
+  }
+  if(!o->path) return sqlite3_mprintf("no log path given: zeek('path/to/http.log')");
+  if(o->schema && o->fields) return sqlite3_mprintf("give schema= or fields=, not both");
+  if(o->names && strcmp(o->names, "zeek") && strcmp(o->names, "sql"))
+    return sqlite3_mprintf("names= is 'zeek' (dotted) or 'sql' (id_orig_h)");
+  return NULL;
+}
+
+/* ---- columns ------------------------------------------------------------ */
+
+static char *column_name(const char *zeek_name, int dotted){
+  char *n = sqlite3_mprintf("%s", zeek_name);
+  if(n && !dotted) for(char *p = n; *p; p++) if(*p == '.') *p = '_';
+  return n;
+}
+
+/* Lays out the SQL columns and declares them; returns an SQLite rc. */
+static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
+  const ZlSchema *s = &t->cfg.columns;
+  t->cols = sqlite3_malloc64(sizeof(ZeekCol) * ((size_t)s->n + 4));
+  if(!t->cols) return SQLITE_NOMEM;
+  sqlite3_str *sql = sqlite3_str_new(db);
+  sqlite3_str_appendall(sql, "CREATE TABLE x(");
+  for(int i = 0; i < s->n; i++){
+    char *name = column_name(s->f[i].name, dotted);
+    sqlite3_str_appendf(sql, "%s\"%w\" %s", i ? ", " : "", name ? name : "",
+                        zl_sql_type(s->f[i].kind));
+    sqlite3_free(name);
+    t->cols[t->ncols++] = (ZeekCol){ COL_FIELD, i };
+    if(!strcmp(s->f[i].name, "ts") && s->f[i].kind == ZL_TIME){
+      sqlite3_str_appendall(sql, ", ts_iso TEXT");
+      t->cols[t->ncols++] = (ZeekCol){ COL_TS_ISO, i };
+    }
+  }
+  sqlite3_str_appendall(sql, ", _file TEXT HIDDEN, _line INTEGER HIDDEN");
+  t->cols[t->ncols++] = (ZeekCol){ COL_FILE, -1 };
+  t->cols[t->ncols++] = (ZeekCol){ COL_LINE, -1 };
+  if(t->is_function){
+    sqlite3_str_appendall(sql, ", path TEXT HIDDEN");
+    t->cols[t->ncols++] = (ZeekCol){ COL_PATH_ARG, -1 };
+  }
+  sqlite3_str_appendall(sql, ")");
+  char *ddl = sqlite3_str_finish(sql);
+  if(!ddl) return SQLITE_NOMEM;
+  int rc = sqlite3_declare_vtab(db, ddl);
+  if(rc != SQLITE_OK) *pzErr = sqlite3_mprintf("zeek: cannot declare columns: %s", sqlite3_errmsg(db));
+  sqlite3_free(ddl);
+  return rc;
+}
+
+/* The table's fields: a built-in layout, fields=, or the first header. */
+static char *table_schema(ZeekTable *t, const ZeekOptions *o){
+  char *err = NULL, *msg;
+  if(o->schema){
+    if(zl_schema_builtin(o->schema, &t->cfg.columns))
+      return sqlite3_mprintf("unknown schema '%s' (known: http, http_all)", o->schema);
+  }else if(o->fields){
+    if(zl_schema_parse(o->fields, &t->cfg.columns, &err) == 0) err = NULL;
+  }else if(zl_scan_probe(o->path, (size_t)o->max_line, &t->cfg.columns, &err) == 0){
+    return NULL;                                  /* schema from the header */
+  }
+  if(err){
+    msg = sqlite3_mprintf("%s", err);
+    free(err);
+    return msg;
+  }
+  /* schema= and fields= describe headerless files; headers map by name. */
+  if(zl_schema_copy(&t->headerless, &t->cfg.columns)) return sqlite3_mprintf("out of memory");
+  t->cfg.headerless = &t->headerless;
+  t->cfg.by_name = 1;
+  return NULL;
+}
+
+/* ---- module methods ----------------------------------------------------- */
+
+static void free_table(ZeekTable *t){
+  if(!t) return;
+  for(ZeekTable **p = &t->state->tables; *p; p = &(*p)->next){
+    if(*p == t){ *p = t->next; break; }
+  }
+  zl_schema_free(&t->cfg.columns);
+  zl_schema_free(&t->headerless);
+  sqlite3_free((char *)t->cfg.pattern);
+  sqlite3_free(t->cols);
+  sqlite3_free(t->name);
+  sqlite3_free(t);
+}
+
+static ZeekTable *new_table(sqlite3 *db, void *pAux, const char *name){
+  ZeekTable *t = sqlite3_malloc64(sizeof *t);
+  if(!t) return NULL;
+  memset(t, 0, sizeof *t);
+  t->state = pAux;
+  t->name = sqlite3_mprintf("%s", name);
+  t->next = t->state->tables;
+  t->state->tables = t;
+  /* It opens files named in its arguments: never from a schema an attacker
+  ** wrote (a trigger or view in a database file someone handed us). */
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  return t;
+}
+
+/* xCreate and xConnect: CREATE VIRTUAL TABLE ... USING zeek(...). */
+static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                       sqlite3_vtab **ppVtab, char **pzErr){
+  ZeekOptions o;
+  ZeekTable *t = new_table(db, pAux, argv[2]);
+  if(!t) return SQLITE_NOMEM;
+  char *msg = parse_options(argc, argv, &o);
+  if(!msg) msg = table_schema(t, &o);
+  if(msg){
+    *pzErr = sqlite3_mprintf("zeek: %s", msg);
+    sqlite3_free(msg);
+    free_options(&o);
+    free_table(t);
+    return SQLITE_ERROR;
+  }
+  t->cfg.pattern = o.path;
+  o.path = NULL;
+  t->cfg.strict = o.strict;
+  t->cfg.max_line = (size_t)o.max_line;
+  t->cfg.max_fields = (int)o.max_fields;
+  int rc = declare_columns(db, t, o.names && !strcmp(o.names, "zeek"), pzErr);
+  free_options(&o);
+  if(rc != SQLITE_OK){ free_table(t); return rc; }
+  *ppVtab = &t->base;
+  return SQLITE_OK;
+}
+
+/* xConnect of zeek_http: fixed http columns; the path comes per query. */
+static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                       sqlite3_vtab **ppVtab, char **pzErr){
+  ZeekTable *t = new_table(db, pAux, "zeek_http");
+  if(!t) return SQLITE_NOMEM;
+  t->is_function = 1;
+  if(zl_schema_builtin("http_all", &t->cfg.columns) || zl_schema_builtin("http", &t->headerless)){
+    free_table(t);
+    return SQLITE_NOMEM;
+  }
+  t->cfg.headerless = &t->headerless;
+  t->cfg.by_name = 1;
+  int rc = declare_columns(db, t, 0, pzErr);
+  if(rc != SQLITE_OK){ free_table(t); return rc; }
+  *ppVtab = &t->base;
+  return SQLITE_OK;
+}
+
+static int zeekDisconnect(sqlite3_vtab *vt){
+  free_table((ZeekTable *)vt);
+  return SQLITE_OK;
+}
+
+/* Tells xFilter which columns the query reads (idxStr, hex of colUsed) and,
+** for zeek_http(), where the path argument is (idxNum 1). */
+static int zeekBestIndex(sqlite3_vtab *vt, sqlite3_index_info *info){
+  ZeekTable *t = (ZeekTable *)vt;
+  int path_col = t->is_function ? t->ncols - 1 : -1, have_path = 0;
+  for(int i = 0; i < info->nConstraint; i++){
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if(c->iColumn != path_col || path_col < 0) continue;
+    if(!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) return SQLITE_CONSTRAINT;
+    info->aConstraintUsage[i].argvIndex = 1;
+    info->aConstraintUsage[i].omit = 1;
+    have_path = 1;
+  }
+  if(t->is_function && !have_path) return SQLITE_CONSTRAINT;
+  info->idxNum = have_path;
+  info->idxStr = sqlite3_mprintf("%llx", (unsigned long long)info->colUsed);
+  info->needToFreeIdxStr = 1;
+  info->estimatedCost = 1e7;
+  info->estimatedRows = 1000000;
+  return info->idxStr ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static int zeekOpen(sqlite3_vtab *vt, sqlite3_vtab_cursor **ppCur){
+  ZeekCursor *c = sqlite3_malloc64(sizeof *c);
+  if(!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  c->eof = 1;
+  *ppCur = &c->base;
+  return SQLITE_OK;
+}
+
+static void end_scan(ZeekCursor *c){
+  if(c->scan_open) zl_scan_close(&c->scan);
+  c->scan_open = 0;
+  sqlite3_free(c->path);
+  c->path = NULL;
+}
+
+static int zeekClose(sqlite3_vtab_cursor *cur){
+  ZeekCursor *c = (ZeekCursor *)cur;
+  end_scan(c);
+  zl_buf_free(&c->scratch);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+static int scan_error(ZeekCursor *c){
+  set_vtab_error(c->base.pVtab, c->scan.err ? c->scan.err : "read failed");
+  c->eof = 1;
+  return SQLITE_ERROR;
+}
+
+static int zeekNext(sqlite3_vtab_cursor *cur){
+  ZeekCursor *c = (ZeekCursor *)cur;
+  int rc = zl_scan_next(&c->scan);
+  if(rc < 0) return scan_error(c);
+  if(rc == 0){
+    c->eof = 1;
+    ((ZeekTable *)cur->pVtab)->last_skipped = (sqlite3_int64)c->scan.skipped;
+    return SQLITE_OK;
+  }
+  c->rowid++;
+  return SQLITE_OK;
+}
+
+static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
+                      int argc, sqlite3_value **argv){
+  ZeekCursor *c = (ZeekCursor *)cur;
+  ZeekTable *t = (ZeekTable *)cur->pVtab;
+  end_scan(c);
+  c->cfg = t->cfg;
+  if(idxNum == 1){
+    const unsigned char *p = argc > 0 ? sqlite3_value_text(argv[0]) : NULL;
+    if(!p){ set_vtab_error(cur->pVtab, "zeek_http() needs a path"); return SQLITE_ERROR; }
+    if(!(c->path = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
+    c->cfg.pattern = c->path;
+  }
+  (void)idxStr;
+  c->rowid = 0;
+  c->eof = 0;
+  c->scan_open = 1;
+  if(zl_scan_open(&c->scan, &c->cfg)) return scan_error(c);
+  return zeekNext(cur);
+}
+
+static int zeekEof(sqlite3_vtab_cursor *cur){ return ((ZeekCursor *)cur)->eof; }
+
+static int zeekRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
+  *pRowid = ((ZeekCursor *)cur)->rowid;
+  return SQLITE_OK;
+}
+
+/* Text as the log has it: markers resolved, escapes decoded. */
+static void result_text_field(sqlite3_context *ctx, ZeekCursor *c, const ZlSpan *v){
+  ZlVState m = zl_scan_marker(&c->scan, v);
+  if(m == ZL_V_NULL){ sqlite3_result_null(ctx); return; }
+  if(m == ZL_V_EMPTY){ sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); return; }
+  if(!memchr(v->p, '\\', v->n)){
+    sqlite3_result_text64(ctx, v->p, v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
+    return;
+  }
+  c->scratch.n = 0;
+  if(zl_buf_reserve(&c->scratch, v->n + 1)){ sqlite3_result_error_nomem(ctx); return; }
+  size_t n = zl_unescape(v->p, v->n, c->scratch.p);
+  sqlite3_result_text64(ctx, c->scratch.p, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+/* A set or vector as JSON array text; an element that does not parse: NULL. */
+static void result_set_field(sqlite3_context *ctx, ZeekCursor *c, const ZlSpan *v, ZlKind elem){
+  ZlVState m = zl_scan_marker(&c->scan, v);
+  if(m == ZL_V_NULL){ sqlite3_result_null(ctx); return; }
+  if(m == ZL_V_EMPTY){ sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC); return; }
+  const ZlTsvFormat *f = zl_scan_format(&c->scan);
+  c->scratch.n = 0;
+  if(zl_set_to_json(&c->scratch, v->p, v->n, f->set_sep, f->set_sep_len, elem)){
+    sqlite3_result_null(ctx);
+    return;
+  }
+  sqlite3_result_text64(ctx, c->scratch.p, c->scratch.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void result_value(sqlite3_context *ctx, const ZlValue *v){
+  switch(v->state){
+    case ZL_V_INT: sqlite3_result_int64(ctx, v->i); break;
+    case ZL_V_REAL: sqlite3_result_double(ctx, v->d); break;
+    default: sqlite3_result_null(ctx); break;
+  }
+}
+
+static void result_field(sqlite3_context *ctx, ZeekCursor *c, int field){
+  const ZlField *f = &c->cfg.columns.f[field];
+  ZlSpan v;
+  if(f->kind != ZL_TEXT && f->kind != ZL_SET){ result_value(ctx, &c->scan.vals[field]); return; }
+  if(!zl_scan_raw(&c->scan, field, &v)){ sqlite3_result_null(ctx); return; }
+  if(f->kind == ZL_TEXT) result_text_field(ctx, c, &v);
+  else result_set_field(ctx, c, &v, f->elem);
+}
+
+static void result_ts_iso(sqlite3_context *ctx, ZeekCursor *c, int field){
+  const ZlValue *v = &c->scan.vals[field];
+  ZlSpan raw;
+  char iso[32];
+  if(v->state != ZL_V_REAL || !zl_scan_raw(&c->scan, field, &raw)){ sqlite3_result_null(ctx); return; }
+  size_t n = zl_format_iso(raw.p, raw.n, v->d, iso);
+  if(n) sqlite3_result_text(ctx, iso, (int)n, SQLITE_TRANSIENT);
+  else sqlite3_result_null(ctx);
+}
+
+static int zeekColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
+  ZeekCursor *c = (ZeekCursor *)cur;
+  const ZeekCol *col = &((ZeekTable *)cur->pVtab)->cols[i];
+  switch(col->kind){
+    case COL_FIELD: result_field(ctx, c, col->field); break;
+    case COL_TS_ISO: result_ts_iso(ctx, c, col->field); break;
+    case COL_FILE: sqlite3_result_text(ctx, zl_scan_path(&c->scan), -1, SQLITE_TRANSIENT); break;
+    case COL_LINE: sqlite3_result_int64(ctx, (sqlite3_int64)zl_scan_line(&c->scan)); break;
+    case COL_PATH_ARG: sqlite3_result_text(ctx, c->path ? c->path : "", -1, SQLITE_TRANSIENT); break;
+  }
+  return SQLITE_OK;
+}
+
+static int zeekRename(sqlite3_vtab *vt, const char *zNew){
+  ZeekTable *t = (ZeekTable *)vt;
+  char *name = sqlite3_mprintf("%s", zNew);
+  if(!name) return SQLITE_NOMEM;
+  sqlite3_free(t->name);
+  t->name = name;
+  return SQLITE_OK;
+}
+
+static sqlite3_module zeekModule = {
+  /* iVersion    */ 0,
+  /* xCreate     */ zeekConnect,     /* nothing is stored: create = connect */
+  /* xConnect    */ zeekConnect,
+  /* xBestIndex  */ zeekBestIndex,
+  /* xDisconnect */ zeekDisconnect,
+  /* xDestroy    */ zeekDisconnect,
+  /* xOpen       */ zeekOpen,
+  /* xClose      */ zeekClose,
+  /* xFilter     */ zeekFilter,
+  /* xNext       */ zeekNext,
+  /* xEof        */ zeekEof,
+  /* xColumn     */ zeekColumn,
+  /* xRowid      */ zeekRowid,
+  /* xUpdate     */ 0,               /* read-only */
+  /* xBegin      */ 0, /* xSync */ 0, /* xCommit */ 0, /* xRollback */ 0,
+  /* xFindMethod */ 0,
+  /* xRename     */ zeekRename,
+  0, 0, 0, 0
+};
+
+static sqlite3_module httpModule = {
+  0,
+  /* xCreate     */ 0,               /* eponymous only: zeek_http('...') */
+  /* xConnect    */ httpConnect,
+  zeekBestIndex, zeekDisconnect, zeekDisconnect, zeekOpen, zeekClose,
+  zeekFilter, zeekNext, zeekEof, zeekColumn, zeekRowid,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+};
+
+/* zeek_skipped(TABLE): bad lines skipped by TABLE's last complete scan. */
+static void skippedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  ZeekState *st = sqlite3_user_data(ctx);
+  const char *name = (const char *)sqlite3_value_text(argv[0]);
+  for(ZeekTable *t = st->tables; name && t; t = t->next){
+    if(sqlite3_stricmp(t->name, name) == 0){ sqlite3_result_int64(ctx, t->last_skipped); return; }
+  }
+  sqlite3_result_null(ctx);
+}
+
+int zeeklog_register_vtab(sqlite3 *db, char **pzErr){
+  ZeekState *st = sqlite3_malloc64(sizeof *st);
+  if(!st) return SQLITE_NOMEM;
+  st->tables = NULL;
+  st->refs = 1;
+  /* On failure SQLite calls the destructor itself. */
+  int rc = sqlite3_create_module_v2(db, "zeek", &zeekModule, st, state_unref);
+  if(rc == SQLITE_OK){
+    st->refs++;
+    rc = sqlite3_create_module_v2(db, "zeek_http", &httpModule, st, state_unref);
+  }
+  if(rc == SQLITE_OK){
+    rc = sqlite3_create_function(db, "zeek_skipped", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                 st, skippedFunc, 0, 0);
+  }
+  if(rc != SQLITE_OK) *pzErr = sqlite3_mprintf("zeek: cannot register: %s", sqlite3_errmsg(db));
+  return rc;
+}
