@@ -11,8 +11,8 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-parameter \
             -pthread
-ZL_LIBS   = -pthread -lpcre2-8 -lz -lm
-CHECK_LIBS = -lcheck -lsubunit -lrt -lm -pthread
+ZL_LIBS   = -pthread -lpcre2-8 -lisal -lm
+CHECK_LIBS = -lcheck -lsubunit -lrt -lm -lz -pthread
 
 # ext/sql_*.c and ext/zeeklog.c talk to SQLite; every other ext/*.c is a core
 # that the unit tests link without SQLite.

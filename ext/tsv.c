@@ -6,6 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void zl_tsv_default_format(ZlTsvFormat *fmt){
   memset(fmt, 0, sizeof *fmt);
@@ -51,17 +56,80 @@ static int set_marker(char *dst, size_t *dst_len, const char *v, size_t n){
   return 0;
 }
 
+/* Records a field ending at `at` (a separator there or the line's end). */
+#define PUSH_FIELD(at) do{                                         \
+    if(count < max){ out[count].p = start; out[count].n = (size_t)((at) - start); } \
+    count++;                                                       \
+  }while(0)
+
+/* Pushes the fields that end at each set bit of mask (bit i: base + i). */
+#define PUSH_MASK(mask, base) do{                                   \
+    while(mask){                                                    \
+      const char *at_ = (base) + __builtin_ctz(mask);               \
+      PUSH_FIELD(at_);                                              \
+      start = at_ + 1;                                              \
+      mask &= mask - 1;                                             \
+    }                                                               \
+  }while(0)
+
+/* The hot path: a one-byte separator, found 16 or 32 bytes at a time. */
+static int split_on_byte(char sep, const char *line, size_t len, ZlSpan *out, int max){
+  const char *start = line, *p = line, *end = line + len;
+  int count = 0;
+#ifdef __SSE2__
+  const __m128i needle = _mm_set1_epi8(sep);
+  for(; end - p >= 16; p += 16){
+    unsigned mask = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), needle));
+    PUSH_MASK(mask, p);
+  }
+#endif
+  for(; p < end; p++){
+    if(*p == sep){ PUSH_FIELD(p); start = p + 1; }
+  }
+  PUSH_FIELD(end);
+  return count;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2")))
+static int split_on_byte_avx2(char sep, const char *line, size_t len, ZlSpan *out, int max){
+  const char *start = line, *p = line, *end = line + len;
+  int count = 0;
+  const __m256i needle = _mm256_set1_epi8(sep);
+  for(; end - p >= 32; p += 32){
+    unsigned mask = (unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)p), needle));
+    PUSH_MASK(mask, p);
+  }
+  for(; p < end; p++){
+    if(*p == sep){ PUSH_FIELD(p); start = p + 1; }
+  }
+  PUSH_FIELD(end);
+  return count;
+}
+
+static int cpu_has_avx2(void){
+  static int known = -1;            /* a benign race: every thread stores the same */
+  if(known < 0){ __builtin_cpu_init(); known = __builtin_cpu_supports("avx2") ? 1 : 0; }
+  return known;
+}
+#endif
+
 int zl_tsv_split(const ZlTsvFormat *fmt, const char *line, size_t len, ZlSpan *out, int max){
-  const char *p = line, *end = line + len;
+  if(fmt->sep_len == 1){
+#if defined(__x86_64__) && defined(__GNUC__)
+    if(cpu_has_avx2()) return split_on_byte_avx2(fmt->sep[0], line, len, out, max);
+#endif
+    return split_on_byte(fmt->sep[0], line, len, out, max);
+  }
+  const char *start = line, *end = line + len;
   int count = 0;
   for(;;){
-    const char *sep = fmt->sep_len == 1 ? memchr(p, fmt->sep[0], (size_t)(end - p))
-                                        : memmem(p, (size_t)(end - p), fmt->sep, fmt->sep_len);
-    const char *stop = sep ? sep : end;
-    if(count < max){ out[count].p = p; out[count].n = (size_t)(stop - p); }
-    count++;
-    if(!sep) return count;
-    p = sep + fmt->sep_len;
+    const char *sep = memmem(start, (size_t)(end - start), fmt->sep, fmt->sep_len);
+    if(!sep){ PUSH_FIELD(end); return count; }
+    PUSH_FIELD(sep);
+    start = sep + fmt->sep_len;
   }
 }
 
