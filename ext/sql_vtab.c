@@ -185,13 +185,13 @@ static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
       t->cols[t->ncols++] = (ZeekCol){ COL_TS_ISO, i };
     }
   }
-  sqlite3_str_appendall(sql, ", _file TEXT HIDDEN, _line INTEGER HIDDEN");
-  t->cols[t->ncols++] = (ZeekCol){ COL_FILE, -1 };
-  t->cols[t->ncols++] = (ZeekCol){ COL_LINE, -1 };
-  if(t->is_function){
+  if(t->is_function){      /* the first hidden column takes zeek_http('...') */
     sqlite3_str_appendall(sql, ", path TEXT HIDDEN");
     t->cols[t->ncols++] = (ZeekCol){ COL_PATH_ARG, -1 };
   }
+  sqlite3_str_appendall(sql, ", _file TEXT HIDDEN, _line INTEGER HIDDEN");
+  t->cols[t->ncols++] = (ZeekCol){ COL_FILE, -1 };
+  t->cols[t->ncols++] = (ZeekCol){ COL_LINE, -1 };
   sqlite3_str_appendall(sql, ")");
   char *ddl = sqlite3_str_finish(sql);
   if(!ddl) return SQLITE_NOMEM;
@@ -307,7 +307,8 @@ static int zeekDisconnect(sqlite3_vtab *vt){
 ** for zeek_http(), where the path argument is (idxNum 1). */
 static int zeekBestIndex(sqlite3_vtab *vt, sqlite3_index_info *info){
   ZeekTable *t = (ZeekTable *)vt;
-  int path_col = t->is_function ? t->ncols - 1 : -1, have_path = 0;
+  int path_col = -1, have_path = 0;
+  for(int i = 0; i < t->ncols; i++) if(t->cols[i].kind == COL_PATH_ARG) path_col = i;
   for(int i = 0; i < info->nConstraint; i++){
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     if(c->iColumn != path_col || path_col < 0) continue;

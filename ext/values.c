@@ -203,7 +203,9 @@ static int append_json_string(ZlBuf *out, const char *s, size_t n){
   *w++ = '"';
   for(size_t i = 0; i < m; i++){
     unsigned char c = (unsigned char)dec[i];
+    const char *short_escape = c < 0x20 ? strchr("\bb\ff\nn\rr\tt", c) : NULL;
     if(c == '"' || c == '\\'){ *w++ = '\\'; *w++ = (char)c; }
+    else if(short_escape && c){ *w++ = '\\'; *w++ = short_escape[1]; }
     else if(c < 0x20){
       *w++ = '\\'; *w++ = 'u'; *w++ = '0'; *w++ = '0';
       *w++ = hex[c >> 4]; *w++ = hex[c & 15];
@@ -212,6 +214,17 @@ static int append_json_string(ZlBuf *out, const char *s, size_t n){
   *w++ = '"';
   out->n = (size_t)(w - out->p);
   return 0;
+}
+
+/* A REAL as SQLite's JSON writes it ("%!.15g": always a decimal point). */
+static int format_real(char *out, size_t cap, double d){
+  int len = snprintf(out, cap, "%.15g", d);
+  if(strchr(out, '.') || len + 2 >= (int)cap) return len;
+  char *e = strchr(out, 'e');
+  size_t at = e ? (size_t)(e - out) : (size_t)len;
+  memmove(out + at + 2, out + at, (size_t)len - at + 1);
+  memcpy(out + at, ".0", 2);
+  return len + 2;
 }
 
 /* A numeric element, re-written in a form JSON accepts. */
@@ -230,8 +243,7 @@ static int append_json_number(ZlBuf *out, const char *s, size_t n, ZlKind elem){
   }else{
     double d;
     if(zl_parse_double(s, n, &d)) return -1;
-    len = snprintf(tmp, sizeof tmp, "%.17g", d);
-    if(!strpbrk(tmp, ".e")) len = snprintf(tmp, sizeof tmp, "%.1f", d);
+    len = format_real(tmp, sizeof tmp, d);
   }
   if(zl_buf_reserve(out, (size_t)len)) return -1;
   memcpy(out->p + out->n, tmp, (size_t)len);
