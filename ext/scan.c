@@ -94,6 +94,12 @@ static int use_block_schema(ZlScan *s, int by_name){
     s->map[c] = by_name ? zl_schema_find(file, cols->f[c].name) : c;
   }
   s->nfields = file->n;
+  s->nstored = 0;
+  for(int c = 0; c < cols->n; c++){
+    int keep = !s->cfg->wanted || s->cfg->wanted[c]
+            || (cols->f[c].kind != ZL_TEXT && cols->f[c].kind != ZL_SET);
+    if(keep && s->map[c] >= s->nstored) s->nstored = s->map[c] + 1;
+  }
   s->file_has_schema = 1;
   return grow_spans(s, s->nfields) ? scan_fail(s, "out of memory") : 0;
 }
@@ -135,8 +141,8 @@ static int bad_line(ZlScan *s, const char *fmt, ...){
   return -1;
 }
 
-static int is_marker(const ZlSpan *v, const char *m, size_t n){
-  return v->n == n && memcmp(v->p, m, n) == 0;
+static inline int is_marker(const ZlSpan *v, const char *m, size_t n){
+  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
 }
 
 ZlVState zl_scan_marker(const ZlScan *s, const ZlSpan *raw){
@@ -169,11 +175,11 @@ static int parse_value(ZlScan *s, int c, const ZlSpan *v){
 
 /* Splits and validates a data line: 1 row, 0 skipped, -1 error. */
 static int take_data_line(ZlScan *s, const char *line, size_t len){
-  int n = zl_tsv_split(&s->hdr.fmt, line, len, s->spans, s->nfields);
+  int n = zl_tsv_split(&s->hdr.fmt, line, len, s->spans, s->nstored);
   if(n != s->nfields) return bad_line(s, "expected %d fields, found %d", s->nfields, n);
   const ZlSchema *cols = &s->cfg->columns;
-  for(int c = 0; c < cols->n; c++){
-    if(cols->f[c].kind == ZL_TEXT || cols->f[c].kind == ZL_SET) continue;
+  for(int k = 0; k < s->ntyped; k++){
+    int c = s->typed[k];
     if(s->map[c] < 0){ s->vals[c].state = ZL_V_NULL; continue; }
     const ZlSpan *v = &s->spans[s->map[c]];
     if(parse_value(s, c, v)){
@@ -243,7 +249,7 @@ int zl_scan_next(ZlScan *s){
 
 int zl_scan_raw(const ZlScan *s, int col, ZlSpan *out){
   int f = s->map[col];
-  if(f < 0) return 0;
+  if(f < 0 || f >= s->nstored) return 0;
   *out = s->spans[f];
   return 1;
 }
@@ -255,7 +261,12 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   int n = cfg->columns.n;
   s->map = calloc((size_t)n + 1, sizeof *s->map);
   s->vals = calloc((size_t)n + 1, sizeof *s->vals);
-  if(!s->map || !s->vals) return scan_fail(s, "out of memory");
+  s->typed = calloc((size_t)n + 1, sizeof *s->typed);
+  if(!s->map || !s->vals || !s->typed) return scan_fail(s, "out of memory");
+  for(int c = 0; c < n; c++){
+    ZlKind k = cfg->columns.f[c].kind;
+    if(k != ZL_TEXT && k != ZL_SET) s->typed[s->ntyped++] = c;
+  }
   char *err = NULL;
   if(zl_paths_expand(cfg->pattern, &s->paths, &err)){
     scan_fail(s, "%s", err ? err : "out of memory");
@@ -271,6 +282,7 @@ void zl_scan_close(ZlScan *s){
   zl_paths_free(&s->paths);
   free(s->map);
   free(s->vals);
+  free(s->typed);
   free(s->spans);
   free(s->err);
   memset(s, 0, sizeof *s);

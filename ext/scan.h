@@ -35,6 +35,9 @@ typedef struct ZlScanConfig {
   int strict;              /* a bad line is an error, not a skip */
   size_t max_line;         /* bytes, 0 = ZL_DEFAULT_MAX_LINE */
   int max_fields;          /* 0 = ZL_DEFAULT_MAX_FIELDS */
+  const unsigned char *wanted; /* per column: 1 if zl_scan_raw() will be asked
+                               ** for it; NULL: all. Fields past the last one
+                               ** wanted or typed are counted, not stored. */
 } ZlScanConfig;
 
 /* A column's value in the current row, for the numeric kinds. */
@@ -51,6 +54,9 @@ typedef struct ZlScan {
   int file_has_schema;     /* the current file's block defines its fields */
   int *map;                /* column -> field of the current block, or -1 */
   int nfields;             /* fields a data line of the current block has */
+  int nstored;             /* fields of a line whose spans are kept */
+  int *typed;              /* columns that are numbers, times or bools */
+  int ntyped;
   ZlSpan *spans;           /* fields of the current line */
   int spans_cap;
   ZlValue *vals;           /* per column */

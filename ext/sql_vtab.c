@@ -51,6 +51,7 @@ typedef struct ZeekCursor {
   sqlite3_vtab_cursor base;
   ZlScan scan;
   ZlScanConfig cfg;           /* a copy, with the path of this query */
+  unsigned char *wanted;      /* cfg.wanted: the fields this query reads */
   char *path;
   int scan_open;
   int eof;
@@ -339,7 +340,21 @@ static void end_scan(ZeekCursor *c){
   if(c->scan_open) zl_scan_close(&c->scan);
   c->scan_open = 0;
   sqlite3_free(c->path);
+  sqlite3_free(c->wanted);
   c->path = NULL;
+  c->wanted = NULL;
+}
+
+/* The fields behind the SQL columns in colUsed (bit 63: 63 and beyond). */
+static unsigned char *wanted_fields(const ZeekTable *t, unsigned long long used){
+  unsigned char *w = sqlite3_malloc64((size_t)t->cfg.columns.n + 1);
+  if(!w) return NULL;
+  memset(w, 0, (size_t)t->cfg.columns.n + 1);
+  for(int i = 0; i < t->ncols; i++){
+    int is_used = i >= 63 ? (used >> 63) & 1 : (used >> i) & 1;
+    if(is_used && t->cols[i].field >= 0) w[t->cols[i].field] = 1;
+  }
+  return w;
 }
 
 static int zeekClose(sqlite3_vtab_cursor *cur){
@@ -381,7 +396,9 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if(!(c->path = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
     c->cfg.pattern = c->path;
   }
-  (void)idxStr;
+  c->wanted = wanted_fields(t, idxStr ? strtoull(idxStr, NULL, 16) : ~0ull);
+  if(!c->wanted) return SQLITE_NOMEM;
+  c->cfg.wanted = c->wanted;
   c->rowid = 0;
   c->eof = 0;
   c->scan_open = 1;

@@ -64,6 +64,7 @@ static int set_marker(char *dst, size_t *dst_len, const char *v, size_t n){
 
 /* Pushes the fields that end at each set bit of mask (bit i: base + i). */
 #define PUSH_MASK(mask, base) do{                                   \
+    if(count >= max){ count += __builtin_popcount(mask); break; }   \
     while(mask){                                                    \
       const char *at_ = (base) + __builtin_ctz(mask);               \
       PUSH_FIELD(at_);                                              \

@@ -133,10 +133,12 @@ START_TEST(sets_as_json){
   ck_assert_str_eq(to_json(&b, "a,b", ZL_TEXT), "[\"a\",\"b\"]");
   ck_assert_str_eq(to_json(&b, "one", ZL_TEXT), "[\"one\"]");
   ck_assert_str_eq(to_json(&b, "x\\x2cy,q\"\\\\", ZL_TEXT), "[\"x,y\",\"q\\\"\\\\\"]");
-  ck_assert_str_eq(to_json(&b, "tab\\x09", ZL_TEXT), "[\"tab\\u0009\"]");
+  /* SQLite's JSON: short escapes where JSON has them, \u00XX otherwise */
+  ck_assert_str_eq(to_json(&b, "tab\\x09\\x01", ZL_TEXT), "[\"tab\\t\\u0001\"]");
   ck_assert_str_eq(to_json(&b, "4,2,3,1", ZL_INT), "[4,2,3,1]");
   ck_assert_str_eq(to_json(&b, "3600.000000,1.5", ZL_REAL), "[3600.0,1.5]");
   ck_assert_str_eq(to_json(&b, "T,F", ZL_BOOL), "[true,false]");
+  ck_assert_str_eq(to_json(&b, "0.000001,3.14", ZL_REAL), "[1.0e-06,3.14]");
   ck_assert_ptr_null(to_json(&b, "1,x", ZL_INT));
   ck_assert_str_eq(to_json(&b, ",", ZL_TEXT), "[\"\",\"\"]");
   zl_buf_free(&b);
