@@ -1,0 +1,8 @@
+-- Option errors: unknown option, unknown schema, no path.
+.nullvalue NULL
+CREATE VIRTUAL TABLE temp.a USING zeek('logs/concat_same.log', bogus=1);
+CREATE VIRTUAL TABLE temp.b USING zeek(path='logs/headerless_http.log', schema='nosuch');
+CREATE VIRTUAL TABLE temp.d USING zeek();
+SELECT name FROM pragma_table_list WHERE schema = 'temp' AND name IN ('a','b','d');
+CREATE VIRTUAL TABLE temp.ok USING zeek(path='logs/concat_same.log', strict=1);
+SELECT count(*) FROM ok;
