@@ -11,7 +11,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-parameter \
             -pthread
-ZL_LIBS   = -pthread -lpcre2-8 -lisal -lm
+ZL_LIBS   = -pthread -lpcre2-8 -lisal -lcjson -lm
 CHECK_LIBS = -lcheck -lsubunit -lrt -lm -lz -pthread
 
 # ext/sql_*.c and ext/zeeklog.c talk to SQLite; every other ext/*.c is a core

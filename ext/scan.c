@@ -124,6 +124,7 @@ static int open_next_file(ZlScan *s){
   s->rd_open = 1;
   zl_tsv_header_reset(&s->hdr);
   s->file_has_schema = 0;
+  s->json = 0;
   return 1;
 }
 
@@ -145,22 +146,55 @@ static inline int is_marker(const ZlSpan *v, const char *m, size_t n){
   return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
 }
 
-ZlVState zl_scan_marker(const ZlScan *s, const ZlSpan *raw){
-  if(is_marker(raw, s->hdr.fmt.unset, s->hdr.fmt.unset_len)) return ZL_V_NULL;
-  if(is_marker(raw, s->hdr.fmt.empty, s->hdr.fmt.empty_len)) return ZL_V_EMPTY;
-  return ZL_V_RAW;
+/* Typed columns of a JSON line: -1 (and a bad line) when one is mistyped. */
+static int take_json_line(ZlScan *s, const char *line, size_t len){
+  const ZlSchema *cols = &s->cfg->columns;
+  if(zl_json_row_parse(&s->jrow, cols, line, len)) return bad_line(s, "not a JSON object");
+  for(int k = 0; k < s->ntyped; k++){
+    int c = s->typed[k];
+    if(zl_json_value(s->jrow.cells[c], cols->f[c].kind, &s->vals[c])){
+      return bad_line(s, "%s is not a %s", cols->f[c].name, cols->f[c].type);
+    }
+  }
+  s->rows++;
+  return 1;
+}
+
+/* The first line of a JSON log: every column is looked up by name. */
+static int start_json_file(ZlScan *s){
+  s->json = 1;
+  s->file_has_schema = 1;
+  return 0;
+}
+
+/* Digits only, short enough not to overflow: the usual port, count, code. */
+static inline int parse_small_count(const char *p, size_t n, int64_t *out){
+  int64_t v = 0;
+  if(n == 0 || n > 18) return -1;
+  for(size_t i = 0; i < n; i++){
+    unsigned d = (unsigned)(unsigned char)p[i] - '0';
+    if(d > 9) return -1;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 0;
 }
 
 /* Parses one numeric/bool column of the row; -1 when it does not parse. */
 static int parse_value(ZlScan *s, int c, const ZlSpan *v){
   ZlValue *out = &s->vals[c];
-  ZlKind kind = s->cfg->columns.f[c].kind;
+  const ZlTsvFormat *f = &s->hdr.fmt;
   int is_big, b;
-  if(v->n == 0 || zl_scan_marker(s, v) != ZL_V_RAW){ out->state = ZL_V_NULL; return 0; }
-  switch(kind){
+  if(v->n == 0 || is_marker(v, f->unset, f->unset_len) || is_marker(v, f->empty, f->empty_len)){
+    out->state = ZL_V_NULL;
+    return 0;
+  }
+  switch(s->cfg->columns.f[c].kind){
     case ZL_INT:
+      out->state = ZL_V_INT;
+      if(parse_small_count(v->p, v->n, &out->i) == 0) return 0;
       if(zl_parse_int(v->p, v->n, &out->i, &is_big, &out->d)) return -1;
-      out->state = is_big ? ZL_V_REAL : ZL_V_INT;
+      if(is_big) out->state = ZL_V_REAL;
       return 0;
     case ZL_BOOL:
       if(zl_parse_bool(v->p, v->n, &b)) return -1;
@@ -198,6 +232,11 @@ static int no_header(ZlScan *s){
 
 /* A line that is not "#...": a names header, a row, or a skip. */
 static int take_line(ZlScan *s, const char *line, size_t len){
+  if(s->json) return take_json_line(s, line, len);
+  if(!s->file_has_schema && !s->hdr.have_fields && zl_json_is_object_line(line, len)){
+    start_json_file(s);
+    return take_json_line(s, line, len);
+  }
   if(zl_scan_line(s) == 1 && is_names_line(&s->hdr.fmt, line, len)){
     zl_tsv_header_reset(&s->hdr);
     if(schema_from_names(&s->hdr.schema, &s->hdr.fmt, line, len)) return scan_fail(s, "out of memory");
@@ -247,11 +286,35 @@ int zl_scan_next(ZlScan *s){
   }
 }
 
-int zl_scan_raw(const ZlScan *s, int col, ZlSpan *out){
+static int json_cell(ZlScan *s, int col, ZlCell *out){
+  const cJSON *node = s->jrow.cells[col];
+  const ZlField *f = &s->cfg->columns.f[col];
+  if(!node) return 0;
+  s->cell.n = 0;
+  if(f->kind == ZL_SET){
+    if(zl_json_array_text(&s->cell, node, f->elem)) return -1;
+    out->kind = ZL_CELL_JSON;
+  }else{
+    if(zl_json_text(&s->cell, node)) return -1;
+    out->kind = ZL_CELL_PLAIN;
+  }
+  out->p = s->cell.p ? s->cell.p : "";
+  out->n = s->cell.n;
+  return 0;
+}
+
+int zl_scan_cell(ZlScan *s, int col, ZlCell *out){
+  out->kind = ZL_CELL_NULL;
+  if(s->json) return json_cell(s, col, out);
   int f = s->map[col];
   if(f < 0 || f >= s->nstored) return 0;
-  *out = s->spans[f];
-  return 1;
+  const ZlSpan *v = &s->spans[f];
+  const ZlTsvFormat *fmt = &s->hdr.fmt;
+  if(is_marker(v, fmt->unset, fmt->unset_len)) return 0;
+  out->kind = is_marker(v, fmt->empty, fmt->empty_len) ? ZL_CELL_EMPTY : ZL_CELL_ZEEK;
+  out->p = v->p;
+  out->n = v->n;
+  return 0;
 }
 
 int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
@@ -284,6 +347,8 @@ void zl_scan_close(ZlScan *s){
   free(s->vals);
   free(s->typed);
   free(s->spans);
+  zl_json_row_free(&s->jrow);
+  zl_buf_free(&s->cell);
   free(s->err);
   memset(s, 0, sizeof *s);
 }
@@ -305,6 +370,10 @@ static int probe_file(const char *path, size_t max_line, ZlSchema *out, char **e
       if(dir < 0){ found = -1; break; }
       if(dir == ZL_DIR_SCHEMA_DONE){ found = zl_schema_copy(out, &h.schema) ? -1 : 1; }
       continue;
+    }
+    if(!h.have_fields && zl_json_is_object_line(line, len)){
+      found = zl_json_schema(line, len, out) ? 0 : 1;
+      if(found) break;
     }
     if(rd.line_no == 1 && is_names_line(&h.fmt, line, len)){
       memset(out, 0, sizeof *out);

@@ -4,12 +4,12 @@
 **   ZlScan s;
 **   zl_scan_open(&s, &cfg);                // cfg.columns: the table's fields
 **   while((rc = zl_scan_next(&s)) == 1){
-**     ZlSpan raw; zl_scan_raw(&s, col, &raw); // or s.vals[col] for numbers
+**     ZlCell cell; zl_scan_cell(&s, col, &cell); // or s.vals[col] for numbers
 **   }
 **   zl_scan_close(&s);
 **
 ** Files are read in order (paths.h); each may start with a header block, and
-** blocks may repeat. A line is a row when it has as many fields as its
+** blocks may repeat; a file whose lines are JSON objects is a JSON log. A line is a row when it has as many fields as its
 ** block's #fields and every number, time and bool in it parses; any other
 ** line is skipped and counted (cfg.strict: an error naming file and line).
 ** Numbers, times and bools are parsed while validating, into vals[]; text
@@ -24,6 +24,7 @@
 #include "reader.h"
 #include "schema.h"
 #include "tsv.h"
+#include "json.h"
 
 #define ZL_DEFAULT_MAX_FIELDS 4096
 
@@ -40,9 +41,6 @@ typedef struct ZlScanConfig {
                                ** wanted or typed are counted, not stored. */
 } ZlScanConfig;
 
-/* A column's value in the current row, for the numeric kinds. */
-typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL, ZL_V_RAW, ZL_V_EMPTY } ZlVState;
-typedef struct ZlValue { ZlVState state; int64_t i; double d; } ZlValue;
 
 typedef struct ZlScan {
   const ZlScanConfig *cfg;
@@ -60,20 +58,31 @@ typedef struct ZlScan {
   ZlSpan *spans;           /* fields of the current line */
   int spans_cap;
   ZlValue *vals;           /* per column */
+  int json;                /* the current file is a JSON log */
+  ZlJsonRow jrow;          /* the current JSON line's members */
+  ZlBuf cell;              /* text built for a JSON cell */
   uint64_t rows, skipped;
   char *err;               /* malloc'd, after a -1 */
 } ZlScan;
+
+/* A text or set column's value in the current row, markers resolved. */
+typedef enum {
+  ZL_CELL_NULL,     /* unset, absent, or not in this file */
+  ZL_CELL_EMPTY,    /* the empty marker: '' for text, [] for sets */
+  ZL_CELL_ZEEK,     /* TSV text with Zeek's escapes still in it */
+  ZL_CELL_PLAIN,    /* text as it is (JSON strings, decoded by the parser) */
+  ZL_CELL_JSON      /* a JSON array's text, ready for SQLite */
+} ZlCellKind;
+typedef struct ZlCell { ZlCellKind kind; const char *p; size_t n; } ZlCell;
 
 int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg);  /* 0 or -1 (s->err) */
 int zl_scan_next(ZlScan *s);                            /* 1 row, 0 end, -1 error */
 /* The current file's path and the current line's 1-based number. */
 const char *zl_scan_path(const ZlScan *s);
 uint64_t zl_scan_line(const ZlScan *s);
-/* A column's raw text in the current row; 0 when it has none (not in this
-** file). Markers are not resolved: see zl_scan_marker(). */
-int zl_scan_raw(const ZlScan *s, int col, ZlSpan *out);
-/* ZL_V_NULL for the unset marker, ZL_V_EMPTY for the empty marker, else ZL_V_RAW. */
-ZlVState zl_scan_marker(const ZlScan *s, const ZlSpan *raw);
+/* A column's cell in the current row (only for wanted or typed columns).
+** Returns 0, or -1 when memory runs out. */
+int zl_scan_cell(ZlScan *s, int col, ZlCell *out);
 const ZlTsvFormat *zl_scan_format(const ZlScan *s);
 void zl_scan_close(ZlScan *s);
 

@@ -414,11 +414,9 @@ static int zeekRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
 }
 
 /* Text as the log has it: markers resolved, escapes decoded. */
-static void result_text_field(sqlite3_context *ctx, ZeekCursor *c, const ZlSpan *v){
-  ZlVState m = zl_scan_marker(&c->scan, v);
-  if(m == ZL_V_NULL){ sqlite3_result_null(ctx); return; }
-  if(m == ZL_V_EMPTY){ sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); return; }
-  if(!memchr(v->p, '\\', v->n)){
+static void result_text_cell(sqlite3_context *ctx, ZeekCursor *c, const ZlCell *v){
+  if(v->kind == ZL_CELL_EMPTY){ sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); return; }
+  if(v->kind != ZL_CELL_ZEEK || !memchr(v->p, '\\', v->n)){
     sqlite3_result_text64(ctx, v->p, v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
     return;
   }
@@ -429,10 +427,12 @@ static void result_text_field(sqlite3_context *ctx, ZeekCursor *c, const ZlSpan 
 }
 
 /* A set or vector as JSON array text; an element that does not parse: NULL. */
-static void result_set_field(sqlite3_context *ctx, ZeekCursor *c, const ZlSpan *v, ZlKind elem){
-  ZlVState m = zl_scan_marker(&c->scan, v);
-  if(m == ZL_V_NULL){ sqlite3_result_null(ctx); return; }
-  if(m == ZL_V_EMPTY){ sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC); return; }
+static void result_set_cell(sqlite3_context *ctx, ZeekCursor *c, const ZlCell *v, ZlKind elem){
+  if(v->kind == ZL_CELL_EMPTY){ sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC); return; }
+  if(v->kind != ZL_CELL_ZEEK){
+    sqlite3_result_text64(ctx, v->p, v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
+    return;
+  }
   const ZlTsvFormat *f = zl_scan_format(&c->scan);
   c->scratch.n = 0;
   if(zl_set_to_json(&c->scratch, v->p, v->n, f->set_sep, f->set_sep_len, elem)){
@@ -452,18 +452,21 @@ static void result_value(sqlite3_context *ctx, const ZlValue *v){
 
 static void result_field(sqlite3_context *ctx, ZeekCursor *c, int field){
   const ZlField *f = &c->cfg.columns.f[field];
-  ZlSpan v;
+  ZlCell v;
   if(f->kind != ZL_TEXT && f->kind != ZL_SET){ result_value(ctx, &c->scan.vals[field]); return; }
-  if(!zl_scan_raw(&c->scan, field, &v)){ sqlite3_result_null(ctx); return; }
-  if(f->kind == ZL_TEXT) result_text_field(ctx, c, &v);
-  else result_set_field(ctx, c, &v, f->elem);
+  if(zl_scan_cell(&c->scan, field, &v)){ sqlite3_result_error_nomem(ctx); return; }
+  if(v.kind == ZL_CELL_NULL) sqlite3_result_null(ctx);
+  else if(f->kind == ZL_TEXT) result_text_cell(ctx, c, &v);
+  else result_set_cell(ctx, c, &v, f->elem);
 }
 
+/* From the log's digits when it has them (exact), else from the REAL. */
 static void result_ts_iso(sqlite3_context *ctx, ZeekCursor *c, int field){
   const ZlValue *v = &c->scan.vals[field];
-  ZlSpan raw;
+  ZlCell raw;
   char iso[32];
-  if(v->state != ZL_V_REAL || !zl_scan_raw(&c->scan, field, &raw)){ sqlite3_result_null(ctx); return; }
+  if(v->state != ZL_V_REAL){ sqlite3_result_null(ctx); return; }
+  if(zl_scan_cell(&c->scan, field, &raw) || raw.kind != ZL_CELL_ZEEK) raw.p = NULL, raw.n = 0;
   size_t n = zl_format_iso(raw.p, raw.n, v->d, iso);
   if(n) sqlite3_result_text(ctx, iso, (int)n, SQLITE_TRANSIENT);
   else sqlite3_result_null(ctx);

@@ -5,6 +5,7 @@
 ** unless the text has an unusual shape.
 */
 #include "values.h"
+#include "timebucket.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -72,7 +73,7 @@ int zl_parse_int(const char *s, size_t n, int64_t *out, int *is_big, double *big
 }
 
 /* Digits of s[*i..n) into *v (at most max digits); returns how many. */
-static size_t take_digits(const char *s, size_t n, size_t *i, uint64_t *v, size_t max){
+static inline size_t take_digits(const char *s, size_t n, size_t *i, uint64_t *v, size_t max){
   size_t k = 0;
   while(*i < n && k < max && (unsigned)(s[*i] - '0') <= 9){
     *v = *v * 10 + (uint64_t)(s[*i] - '0');
@@ -82,7 +83,7 @@ static size_t take_digits(const char *s, size_t n, size_t *i, uint64_t *v, size_
 }
 
 /* The exact "secs.ffffff" shape: integer seconds and microseconds. */
-static int split_plain_time(const char *s, size_t n, uint64_t *secs, uint64_t *micros){
+static inline int split_plain_time(const char *s, size_t n, uint64_t *secs, uint64_t *micros){
   size_t i = 0;
   uint64_t whole = 0, frac = 0;
   if(take_digits(s, n, &i, &whole, 15) == 0) return -1;
@@ -123,19 +124,6 @@ int zl_parse_bool(const char *s, size_t n, int *out){
   return 0;
 }
 
-/* Proleptic Gregorian date of a day count since 1970-01-01. */
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d){
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned doe = (unsigned)(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 size_t zl_format_iso(const char *text, size_t n, double secs, char out[32]){
   uint64_t whole, micros;
   int64_t s;
@@ -149,10 +137,10 @@ size_t zl_format_iso(const char *text, size_t n, double secs, char out[32]){
   }
   int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
   int64_t rem = s - days * 86400, y;
-  unsigned m, d;
-  civil_from_days(days, &y, &m, &d);
+  int m, d;
+  tb_civil_from_days(days, &y, &m, &d);
   if(y < 0 || y > 9999) return 0;
-  int len = snprintf(out, 32, "%04d-%02u-%02uT%02d:%02d:%02d.%06uZ", (int)y, m, d,
+  int len = snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%06uZ", (int)y, m, d,
                      (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60),
                      (unsigned)micros);
   return len > 0 ? (size_t)len : 0;
@@ -193,31 +181,43 @@ int zl_buf_reserve(ZlBuf *b, size_t more){
 
 void zl_buf_free(ZlBuf *b){ free(b->p); memset(b, 0, sizeof *b); }
 
-/* A JSON string for one decoded element; 6 output bytes per input byte at most. */
-static int append_json_string(ZlBuf *out, const char *s, size_t n){
+/* Writes src as a JSON string at w (room for 6 bytes a byte, plus 2), with
+** the escapes SQLite's JSON writer uses; returns the end. */
+static char *quote_into(char *w, const char *src, size_t m){
   static const char hex[] = "0123456789abcdef";
-  if(zl_buf_reserve(out, n * 6 + 2)) return -1;
-  char *dec = out->p + out->n + n * 5 + 2;    /* decode into the tail, then  */
-  size_t m = zl_unescape(s, n, dec);           /* escape forward into place   */
-  char *w = out->p + out->n;
   *w++ = '"';
   for(size_t i = 0; i < m; i++){
-    unsigned char c = (unsigned char)dec[i];
-    const char *short_escape = c < 0x20 ? strchr("\bb\ff\nn\rr\tt", c) : NULL;
+    unsigned char c = (unsigned char)src[i];
+    const char *short_escape = c && c < 0x20 ? strchr("\bb\ff\nn\rr\tt", c) : NULL;
     if(c == '"' || c == '\\'){ *w++ = '\\'; *w++ = (char)c; }
-    else if(short_escape && c){ *w++ = '\\'; *w++ = short_escape[1]; }
+    else if(short_escape){ *w++ = '\\'; *w++ = short_escape[1]; }
     else if(c < 0x20){
       *w++ = '\\'; *w++ = 'u'; *w++ = '0'; *w++ = '0';
       *w++ = hex[c >> 4]; *w++ = hex[c & 15];
     }else *w++ = (char)c;
   }
   *w++ = '"';
-  out->n = (size_t)(w - out->p);
+  return w;
+}
+
+int zl_json_quote(ZlBuf *out, const char *s, size_t n){
+  if(zl_buf_reserve(out, n * 6 + 2)) return -1;
+  out->n = (size_t)(quote_into(out->p + out->n, s, n) - out->p);
+  return 0;
+}
+
+/* A Zeek-escaped element as a JSON string: decoded into the buffer's tail,
+** then quoted forward into place (the output never overtakes the input). */
+static int append_json_string(ZlBuf *out, const char *s, size_t n){
+  if(zl_buf_reserve(out, n * 7 + 2)) return -1;
+  char *dec = out->p + out->n + n * 6 + 2;
+  size_t m = zl_unescape(s, n, dec);
+  out->n = (size_t)(quote_into(out->p + out->n, dec, m) - out->p);
   return 0;
 }
 
 /* A REAL as SQLite's JSON writes it ("%!.15g": always a decimal point). */
-static int format_real(char *out, size_t cap, double d){
+int zl_format_real(char *out, size_t cap, double d){
   int len = snprintf(out, cap, "%.15g", d);
   if(strchr(out, '.') || len + 2 >= (int)cap) return len;
   char *e = strchr(out, 'e');
@@ -243,7 +243,7 @@ static int append_json_number(ZlBuf *out, const char *s, size_t n, ZlKind elem){
   }else{
     double d;
     if(zl_parse_double(s, n, &d)) return -1;
-    len = format_real(tmp, sizeof tmp, d);
+    len = zl_format_real(tmp, sizeof tmp, d);
   }
   if(zl_buf_reserve(out, (size_t)len)) return -1;
   memcpy(out->p + out->n, tmp, (size_t)len);

@@ -19,6 +19,10 @@
 
 typedef enum { ZL_TEXT, ZL_TIME, ZL_REAL, ZL_INT, ZL_BOOL, ZL_SET } ZlKind;
 
+/* A column's value in the current row, for the numeric kinds. */
+typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL, ZL_V_RAW, ZL_V_EMPTY } ZlVState;
+typedef struct ZlValue { ZlVState state; int64_t i; double d; } ZlValue;
+
 /* Kind of a Zeek type name; for containers *elem gets the element's kind. */
 ZlKind zl_kind_of(const char *type, size_t len, ZlKind *elem);
 /* The declared SQL type of a kind: "REAL", "INTEGER" or "TEXT". */
@@ -45,6 +49,11 @@ size_t zl_unescape(const char *src, size_t n, char *dst);
 typedef struct ZlBuf { char *p; size_t n, cap; } ZlBuf;
 int zl_buf_reserve(ZlBuf *b, size_t more);
 void zl_buf_free(ZlBuf *b);
+
+/* Appends s (plain bytes) as a JSON string, escaped as SQLite's JSON does. */
+int zl_json_quote(ZlBuf *out, const char *s, size_t n);
+/* A REAL as SQLite's JSON writes it ("%!.15g": 1000.0, 1.0e-06). */
+int zl_format_real(char *out, size_t cap, double d);
 
 /* Appends the JSON array for a set/vector field (not the unset/empty marker)
 ** split on set_sep; numeric element kinds are validated and written as

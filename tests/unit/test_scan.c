@@ -41,8 +41,8 @@ static int scan_all(ZlScanConfig *cfg, char *out, size_t cap, ZlScan *s){
   out[0] = 0;
   ck_assert_int_eq(zl_scan_open(s, cfg), 0);
   while((rc = zl_scan_next(s)) == 1){
-    ZlSpan host;
-    ck_assert(zl_scan_raw(s, 2, &host));
+    ZlCell host;
+    ck_assert_int_eq(zl_scan_cell(s, 2, &host), 0);
     o += (size_t)snprintf(out + o, cap - o, "%lld,%.*s;",
                           s->vals[1].state == ZL_V_INT ? (long long)s->vals[1].i : -1LL,
                           (int)host.n, host.p);
@@ -87,19 +87,19 @@ START_TEST(custom_markers){
   char out[256];
   config_from_header(&cfg, p);
   ck_assert_int_eq(zl_scan_open(&s, &cfg), 0);
-  ZlSpan v;
+  ZlCell v;
   ck_assert_int_eq(zl_scan_next(&s), 1);
   ck_assert_int_eq(s.vals[1].state, ZL_V_NULL);
-  ck_assert(zl_scan_raw(&s, 3, &v));
-  ck_assert_int_eq(zl_scan_marker(&s, &v), ZL_V_EMPTY);
+  ck_assert_int_eq(zl_scan_cell(&s, 3, &v), 0);
+  ck_assert_int_eq(v.kind, ZL_CELL_EMPTY);
   ck_assert_int_eq(zl_scan_next(&s), 1);
-  ck_assert(zl_scan_raw(&s, 2, &v));
-  ck_assert_int_eq(zl_scan_marker(&s, &v), ZL_V_NULL);
+  ck_assert_int_eq(zl_scan_cell(&s, 2, &v), 0);
+  ck_assert_int_eq(v.kind, ZL_CELL_NULL);
   ck_assert_int_eq(zl_scan_next(&s), 1);
-  ck_assert(zl_scan_raw(&s, 2, &v));                 /* escaped '-' is text */
-  ck_assert_int_eq(zl_scan_marker(&s, &v), ZL_V_RAW);
-  ck_assert(zl_scan_raw(&s, 3, &v));                 /* '-' is not this file's unset */
-  ck_assert_int_eq(zl_scan_marker(&s, &v), ZL_V_RAW);
+  ck_assert_int_eq(zl_scan_cell(&s, 2, &v), 0);       /* escaped '-' is text */
+  ck_assert(v.kind == ZL_CELL_ZEEK && v.n == 4 && memcmp(v.p, "\\x2d", 4) == 0);
+  ck_assert_int_eq(zl_scan_cell(&s, 3, &v), 0);       /* '-' is not this file's unset */
+  ck_assert(v.kind == ZL_CELL_ZEEK && v.n == 1);
   ck_assert_str_eq(zl_scan_format(&s)->set_sep, ";");
   ck_assert_int_eq(zl_scan_next(&s), 0);
   zl_scan_close(&s);
@@ -202,6 +202,39 @@ START_TEST(glob_order_and_errors){
 }
 END_TEST
 
+START_TEST(json_lines){
+  const char *p = write_file("j.log",
+    "{\"ts\":1.5,\"code\":404,\"host\":\"a\\tb\",\"tags\":[\"x\",\"y\"]}\n"
+    "{\"ts\":\"2012-03-16T12:30:00.5Z\",\"host\":null,\"extra\":1}\n"
+    "{\"ts\":1331901000500,\"code\":\"oops\"}\n"
+    "not json\n");
+  ZlScanConfig cfg;
+  ZlScan s;
+  ZlCell v;
+  config_from_header(&cfg, p);
+  ck_assert_int_eq(cfg.columns.n, 4);               /* ts code host tags */
+  ck_assert_str_eq(cfg.columns.f[0].type, "time");
+  ck_assert_str_eq(cfg.columns.f[1].type, "count");
+  ck_assert_str_eq(cfg.columns.f[3].type, "set[enum]");   /* http.log's tags */
+  ck_assert_int_eq(zl_scan_open(&s, &cfg), 0);
+  ck_assert_int_eq(zl_scan_next(&s), 1);
+  ck_assert(s.vals[0].d == 1.5 && s.vals[1].i == 404);
+  ck_assert_int_eq(zl_scan_cell(&s, 2, &v), 0);
+  ck_assert(v.kind == ZL_CELL_PLAIN && v.n == 3 && memcmp(v.p, "a\tb", 3) == 0);
+  ck_assert_int_eq(zl_scan_cell(&s, 3, &v), 0);
+  ck_assert(v.kind == ZL_CELL_JSON && v.n == 9 && memcmp(v.p, "[\"x\",\"y\"]", 9) == 0);
+  ck_assert_int_eq(zl_scan_next(&s), 1);
+  ck_assert(s.vals[0].d == 1331901000.5);            /* 2012-03-16 12:30:00.5 UTC */
+  ck_assert_int_eq(s.vals[1].state, ZL_V_NULL);
+  ck_assert_int_eq(zl_scan_cell(&s, 2, &v), 0);
+  ck_assert_int_eq(v.kind, ZL_CELL_NULL);
+  ck_assert_int_eq(zl_scan_next(&s), 0);             /* "oops" and "not json": bad */
+  ck_assert_uint_eq(s.skipped, 2);
+  zl_scan_close(&s);
+  zl_schema_free(&cfg.columns);
+}
+END_TEST
+
 START_TEST(schema_parse_errors){
   ZlSchema s;
   char *err = NULL;
@@ -226,6 +259,7 @@ Suite *unit_suite(void){
   tcase_add_test(tc, bad_lines);
   tcase_add_test(tc, names_line_and_headerless);
   tcase_add_test(tc, glob_order_and_errors);
+  tcase_add_test(tc, json_lines);
   tcase_add_test(tc, schema_parse_errors);
   suite_add_tcase(s, tc);
   return s;
