@@ -132,9 +132,27 @@ const char *zl_schema_guess_type(const char *name){
 }
 
 static char *parse_error(const char *what, const char *at, size_t n){
-  char *msg = malloc(n + 80);
-  if(msg) snprintf(msg, n + 80, "fields=: %s in '%.*s'", what, (int)n, at);
+  size_t room = n + strlen(what) + 32;
+  char *msg = malloc(room);
+  if(msg) snprintf(msg, room, "fields=: %s in '%.*s'", what, (int)n, at);
   return msg;
+}
+
+/* A type a user may write in fields=: Zeek's loggable types. */
+static int known_type(const char *t, size_t n){
+  static const char *const scalars[] = {
+    "time", "interval", "double", "count", "int", "port", "bool", "addr",
+    "subnet", "string", "enum", "pattern", "func", "file",
+  };
+  static const char *const containers[] = { "set[", "table[", "vector[" };
+  for(size_t i = 0; i < sizeof containers / sizeof *containers; i++){
+    size_t k = strlen(containers[i]);
+    if(n > k + 1 && memcmp(t, containers[i], k) == 0 && t[n - 1] == ']') return known_type(t + k, n - k - 1);
+  }
+  for(size_t i = 0; i < sizeof scalars / sizeof *scalars; i++){
+    if(strlen(scalars[i]) == n && memcmp(t, scalars[i], n) == 0) return 1;
+  }
+  return 0;
 }
 
 int zl_schema_parse(const char *spec, ZlSchema *out, char **err){
@@ -147,6 +165,12 @@ int zl_schema_parse(const char *spec, ZlSchema *out, char **err){
     const char *colon = memchr(p, ':', n);
     if(!colon || colon == p || colon == p + n - 1){
       *err = parse_error("expected name:type", p, n);
+      zl_schema_free(out);
+      return -1;
+    }
+    if(!known_type(colon + 1, (size_t)(p + n - colon - 1))){
+      *err = parse_error("unknown Zeek type (time, interval, double, count, int, port, bool,"
+                         " addr, subnet, string, enum, set[T], vector[T], ...)", p, n);
       zl_schema_free(out);
       return -1;
     }

@@ -531,7 +531,10 @@ static void skippedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   for(ZeekTable *t = st->tables; name && t; t = t->next){
     if(sqlite3_stricmp(t->name, name) == 0){ sqlite3_result_int64(ctx, t->last_skipped); return; }
   }
-  sqlite3_result_null(ctx);
+  if(!name){ sqlite3_result_null(ctx); return; }
+  char *msg = sqlite3_mprintf("zeek_skipped: no zeek table named '%s' on this connection", name);
+  sqlite3_result_error(ctx, msg ? msg : "zeek_skipped: out of memory", -1);
+  sqlite3_free(msg);
 }
 
 int zeeklog_register_vtab(sqlite3 *db, char **pzErr){

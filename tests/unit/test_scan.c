@@ -241,6 +241,12 @@ START_TEST(schema_parse_errors){
   ck_assert_int_eq(zl_schema_parse("ts:time host", &s, &err), -1);
   ck_assert_str_eq(err, "fields=: expected name:type in 'host'");
   free(err);
+  ck_assert_int_eq(zl_schema_parse("n:cuont", &s, &err), -1);
+  ck_assert_ptr_nonnull(strstr(err, "unknown Zeek type"));
+  free(err);
+  ck_assert_int_eq(zl_schema_parse("a:set[count] b:vector[interval] c:table[enum]", &s, &err), 0);
+  ck_assert_int_eq(s.n, 3);
+  zl_schema_free(&s);
   ck_assert_int_eq(zl_schema_builtin("http", &s), 0);
   ck_assert_int_eq(s.n, 27);
   ck_assert_str_eq(s.f[26].name, "resp_mime_types");
