@@ -111,20 +111,54 @@ static int use_configured_schema(ZlScan *s){
   return use_block_schema(s, 1);
 }
 
-/* Opens the next file; 1 when one is open, 0 when none is left, -1 on error. */
+/* Ends the current file; file_done() hears its ts range if it was read whole. */
+static void close_file(ZlScan *s, int read_whole){
+  if(!s->rd_open) return;
+  if(read_whole && s->cfg->file_done){
+    s->cfg->file_done(s->cfg->hook_ctx, s->rd.path, s->file_has_ts, s->file_min_ts, s->file_max_ts);
+  }
+  zl_reader_close(&s->rd);
+  s->rd_open = 0;
+}
+
+/* Opens the next file not pruned; 1 when one is open, 0 when none is left,
+** -1 on error. */
 static int open_next_file(ZlScan *s){
   char *err = NULL;
-  if(s->rd_open){ zl_reader_close(&s->rd); s->rd_open = 0; }
-  if(s->next_path >= s->paths.n) return 0;
-  if(zl_reader_open(&s->rd, s->paths.v[s->next_path++], s->cfg->max_line, &err)){
-    scan_fail(s, "%s", err ? err : "out of memory");
-    free(err);
-    return -1;
+  close_file(s, 1);
+  for(;;){
+    if(s->next_path >= s->paths.n) return 0;
+    const char *path = s->paths.v[s->next_path++];
+    if(s->cfg->skip_file && s->cfg->skip_file(s->cfg->hook_ctx, path)){
+      s->files_pruned++;
+      continue;
+    }
+    if(zl_reader_open(&s->rd, path, s->cfg->max_line, &err)){
+      scan_fail(s, "%s", err ? err : "out of memory");
+      free(err);
+      return -1;
+    }
+    break;
   }
   s->rd_open = 1;
+  s->files_read++;
+  s->file_has_ts = 0;
   zl_tsv_header_reset(&s->hdr);
   s->file_has_schema = 0;
   s->json = 0;
+  return 1;
+}
+
+/* A row was taken: widen the file's ts range. */
+static int row_taken(ZlScan *s){
+  s->rows++;
+  int c = s->cfg->ts_col;
+  if(s->cfg->file_done && c >= 0 && s->vals[c].state == ZL_V_REAL){
+    double t = s->vals[c].d;
+    if(!s->file_has_ts){ s->file_min_ts = s->file_max_ts = t; s->file_has_ts = 1; }
+    else if(t < s->file_min_ts) s->file_min_ts = t;
+    else if(t > s->file_max_ts) s->file_max_ts = t;
+  }
   return 1;
 }
 
@@ -156,8 +190,7 @@ static int take_json_line(ZlScan *s, const char *line, size_t len){
       return bad_line(s, "%s is not a %s", cols->f[c].name, cols->f[c].type);
     }
   }
-  s->rows++;
-  return 1;
+  return row_taken(s);
 }
 
 /* The first line of a JSON log: every column is looked up by name. */
@@ -221,8 +254,7 @@ static int take_data_line(ZlScan *s, const char *line, size_t len){
                       (int)(v->n > 40 ? 40 : v->n), v->p, cols->f[c].type);
     }
   }
-  s->rows++;
-  return 1;
+  return row_taken(s);
 }
 
 static int no_header(ZlScan *s){
@@ -340,7 +372,7 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
 }
 
 void zl_scan_close(ZlScan *s){
-  if(s->rd_open) zl_reader_close(&s->rd);
+  close_file(s, 0);
   zl_tsv_header_free(&s->hdr);
   zl_paths_free(&s->paths);
   free(s->map);

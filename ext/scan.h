@@ -39,6 +39,13 @@ typedef struct ZlScanConfig {
   const unsigned char *wanted; /* per column: 1 if zl_scan_raw() will be asked
                                ** for it; NULL: all. Fields past the last one
                                ** wanted or typed are counted, not stored. */
+  /* File pruning (rotated archives): before a file is opened skip_file()
+  ** may veto it; when a file has been read to its end file_done() gets the
+  ** range of column ts_col (a time) over its rows. */
+  int ts_col;                  /* -1: no range is kept */
+  int (*skip_file)(void *ctx, const char *path);
+  void (*file_done)(void *ctx, const char *path, int has_ts, double min_ts, double max_ts);
+  void *hook_ctx;
 } ZlScanConfig;
 
 
@@ -62,6 +69,9 @@ typedef struct ZlScan {
   ZlJsonRow jrow;          /* the current JSON line's members */
   ZlBuf cell;              /* text built for a JSON cell */
   uint64_t rows, skipped;
+  int files_read, files_pruned;
+  int file_has_ts;         /* the current file's ts range so far */
+  double file_min_ts, file_max_ts;
   char *err;               /* malloc'd, after a -1 */
 } ZlScan;
 

@@ -21,8 +21,10 @@
 ** (scan.h) validates every line; this layer converts only the columns the
 ** query uses, when SQLite asks for them.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "zeeklog.h"
 #include "scan.h"
@@ -44,7 +46,10 @@ typedef struct ZeekTable {
   ZeekCol *cols;
   int ncols;
   int is_function;            /* zeek_http(): the path is an argument */
+  int ts_col;                 /* SQL column of a `ts` of type time, or -1 */
   sqlite3_int64 last_skipped; /* by the last scan that reached the end */
+  sqlite3_int64 last_rows;
+  int last_files_read, last_files_pruned;
 } ZeekTable;
 
 typedef struct ZeekCursor {
@@ -57,15 +62,43 @@ typedef struct ZeekCursor {
   int eof;
   sqlite3_int64 rowid;
   ZlBuf scratch;              /* decoded text and set JSON */
+  double ts_lo, ts_hi;        /* the query wants lo <= ts <= hi, at most */
+  struct stat opened;         /* the file skip_file() last let through */
+  int opened_ok;
 } ZeekCursor;
 
-/* Per connection: the live tables, for zeek_skipped(). Both modules hold a
-** reference: SQLite destroys them one by one at close, in no set order. */
-struct ZeekState { ZeekTable *tables; int refs; };
+/* What a full read of one file showed: the range of its `ts`, valid while
+** the file keeps the identity, size and mtime it had then. */
+typedef struct FileFacts {
+  struct FileFacts *next;
+  char *path;
+  dev_t dev; ino_t ino; off_t size; struct timespec mtime;
+  int has_ts;
+  double min_ts, max_ts;
+} FileFacts;
+
+#define MAX_FILE_FACTS 100000
+
+/* Per connection: the live tables (for zeek_skipped()) and the facts learnt
+** about files. Both modules hold a reference: SQLite destroys them one by
+** one at close, in no set order. */
+struct ZeekState { ZeekTable *tables; FileFacts *facts; int nfacts; int refs; };
+
+static void forget_facts(ZeekState *st){
+  while(st->facts){
+    FileFacts *f = st->facts;
+    st->facts = f->next;
+    sqlite3_free(f->path);
+    sqlite3_free(f);
+  }
+  st->nfacts = 0;
+}
 
 static void state_unref(void *p){
   ZeekState *st = p;
-  if(--st->refs == 0) sqlite3_free(st);
+  if(--st->refs > 0) return;
+  forget_facts(st);
+  sqlite3_free(st);
 }
 
 static void set_vtab_error(sqlite3_vtab *vt, const char *msg){
@@ -182,6 +215,7 @@ static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
     sqlite3_free(name);
     t->cols[t->ncols++] = (ZeekCol){ COL_FIELD, i };
     if(!strcmp(s->f[i].name, "ts") && s->f[i].kind == ZL_TIME){
+      t->ts_col = t->ncols - 1;
       sqlite3_str_appendall(sql, ", ts_iso TEXT");
       t->cols[t->ncols++] = (ZeekCol){ COL_TS_ISO, i };
     }
@@ -244,6 +278,7 @@ static ZeekTable *new_table(sqlite3 *db, void *pAux, const char *name){
   ZeekTable *t = sqlite3_malloc64(sizeof *t);
   if(!t) return NULL;
   memset(t, 0, sizeof *t);
+  t->ts_col = -1;
   t->state = pAux;
   t->name = sqlite3_mprintf("%s", name);
   t->next = t->state->tables;
@@ -304,26 +339,49 @@ static int zeekDisconnect(sqlite3_vtab *vt){
   return SQLITE_OK;
 }
 
-/* Tells xFilter which columns the query reads (idxStr, hex of colUsed) and,
-** for zeek_http(), where the path argument is (idxNum 1). */
+/* The operator letters xFilter reads back from idxStr for `ts` bounds. */
+static char ts_op_letter(unsigned char op){
+  switch(op){
+    case SQLITE_INDEX_CONSTRAINT_EQ: return 'e';
+    case SQLITE_INDEX_CONSTRAINT_GT: return 'g';
+    case SQLITE_INDEX_CONSTRAINT_GE: return 'G';
+    case SQLITE_INDEX_CONSTRAINT_LT: return 'l';
+    case SQLITE_INDEX_CONSTRAINT_LE: return 'L';
+    default: return 0;
+  }
+}
+
+/* Plans a scan. idxNum 1: argv[0] is zeek_http()'s path. idxStr: the hex of
+** colUsed (which columns to convert), ':', then one letter per `ts` bound
+** passed in argv (used to skip files known not to hold such rows; SQLite
+** still checks every row, so no bound is ever trusted blindly). */
 static int zeekBestIndex(sqlite3_vtab *vt, sqlite3_index_info *info){
   ZeekTable *t = (ZeekTable *)vt;
-  int path_col = -1, have_path = 0;
+  int path_col = -1, argc = 0;
+  char ops[16];
+  int nops = 0;
   for(int i = 0; i < t->ncols; i++) if(t->cols[i].kind == COL_PATH_ARG) path_col = i;
-  for(int i = 0; i < info->nConstraint; i++){
+  for(int i = 0; i < info->nConstraint; i++){      /* the path first: argv[0] */
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if(c->iColumn != path_col || path_col < 0) continue;
+    if(path_col < 0 || c->iColumn != path_col) continue;
     if(!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) return SQLITE_CONSTRAINT;
-    info->aConstraintUsage[i].argvIndex = 1;
+    info->aConstraintUsage[i].argvIndex = ++argc;
     info->aConstraintUsage[i].omit = 1;
-    have_path = 1;
   }
-  if(t->is_function && !have_path) return SQLITE_CONSTRAINT;
-  info->idxNum = have_path;
-  info->idxStr = sqlite3_mprintf("%llx", (unsigned long long)info->colUsed);
+  if(path_col >= 0 && argc == 0) return SQLITE_CONSTRAINT;
+  for(int i = 0; i < info->nConstraint && nops < (int)sizeof ops - 1; i++){
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    char letter = ts_op_letter(c->op);
+    if(c->iColumn != t->ts_col || t->ts_col < 0 || !c->usable || !letter) continue;
+    info->aConstraintUsage[i].argvIndex = ++argc;
+    ops[nops++] = letter;
+  }
+  ops[nops] = 0;
+  info->idxNum = path_col >= 0;
+  info->idxStr = sqlite3_mprintf("%llx:%s", (unsigned long long)info->colUsed, ops);
   info->needToFreeIdxStr = 1;
-  info->estimatedCost = 1e7;
-  info->estimatedRows = 1000000;
+  info->estimatedCost = nops ? 1e6 : 1e7;
+  info->estimatedRows = nops ? 100000 : 1000000;
   return info->idxStr ? SQLITE_OK : SQLITE_NOMEM;
 }
 
@@ -376,12 +434,77 @@ static int zeekNext(sqlite3_vtab_cursor *cur){
   int rc = zl_scan_next(&c->scan);
   if(rc < 0) return scan_error(c);
   if(rc == 0){
+    ZeekTable *t = (ZeekTable *)cur->pVtab;
     c->eof = 1;
-    ((ZeekTable *)cur->pVtab)->last_skipped = (sqlite3_int64)c->scan.skipped;
+    t->last_skipped = (sqlite3_int64)c->scan.skipped;
+    t->last_rows = (sqlite3_int64)c->scan.rows;
+    t->last_files_read = c->scan.files_read;
+    t->last_files_pruned = c->scan.files_pruned;
     return SQLITE_OK;
   }
   c->rowid++;
   return SQLITE_OK;
+}
+
+/* ---- file facts: skipping archives a `ts` bound rules out ---------------- */
+
+static int same_file(const FileFacts *f, const struct stat *st){
+  return f->dev == st->st_dev && f->ino == st->st_ino && f->size == st->st_size
+      && f->mtime.tv_sec == st->st_mtim.tv_sec && f->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}
+
+static FileFacts *find_facts(ZeekState *st, const char *path){
+  for(FileFacts *f = st->facts; f; f = f->next) if(strcmp(f->path, path) == 0) return f;
+  return NULL;
+}
+
+/* skip_file(): 1 when an earlier full read of this very file found no row
+** with lo <= ts <= hi. Also remembers the file's stat for file_done(). */
+static int prune_file(void *ctx, const char *path){
+  ZeekCursor *c = ctx;
+  ZeekState *st = ((ZeekTable *)c->base.pVtab)->state;
+  c->opened_ok = stat(path, &c->opened) == 0;
+  if(!c->opened_ok || (c->ts_lo == -INFINITY && c->ts_hi == INFINITY)) return 0;
+  const FileFacts *f = find_facts(st, path);
+  if(!f || !same_file(f, &c->opened)) return 0;
+  return !f->has_ts || f->max_ts < c->ts_lo || f->min_ts > c->ts_hi;
+}
+
+/* file_done(): keeps what a whole read showed, if the file did not change
+** while it was read (same stat before opening and after the end). */
+static void learn_file(void *ctx, const char *path, int has_ts, double lo, double hi){
+  ZeekCursor *c = ctx;
+  ZeekState *st = ((ZeekTable *)c->base.pVtab)->state;
+  struct stat now;
+  if(!c->opened_ok || stat(path, &now) != 0) return;
+  if(now.st_size != c->opened.st_size || now.st_ino != c->opened.st_ino
+     || now.st_mtim.tv_sec != c->opened.st_mtim.tv_sec
+     || now.st_mtim.tv_nsec != c->opened.st_mtim.tv_nsec) return;
+  FileFacts *f = find_facts(st, path);
+  if(!f){
+    if(st->nfacts >= MAX_FILE_FACTS) forget_facts(st);
+    if(!(f = sqlite3_malloc64(sizeof *f))) return;
+    if(!(f->path = sqlite3_mprintf("%s", path))){ sqlite3_free(f); return; }
+    f->next = st->facts;
+    st->facts = f;
+    st->nfacts++;
+  }
+  f->dev = now.st_dev; f->ino = now.st_ino; f->size = now.st_size; f->mtime = now.st_mtim;
+  f->has_ts = has_ts; f->min_ts = lo; f->max_ts = hi;
+}
+
+/* Narrows [ts_lo, ts_hi] by the bounds xBestIndex passed; a bound that is
+** not a number (ts > 'text') narrows nothing. */
+static void take_ts_bounds(ZeekCursor *c, const char *ops, int argc, sqlite3_value **argv){
+  c->ts_lo = -INFINITY;
+  c->ts_hi = INFINITY;
+  for(int i = 0; ops && ops[i] && i < argc; i++){
+    int type = sqlite3_value_numeric_type(argv[i]);
+    if(type != SQLITE_INTEGER && type != SQLITE_FLOAT) continue;
+    double v = sqlite3_value_double(argv[i]);
+    if(strchr("egG", ops[i]) && v > c->ts_lo) c->ts_lo = v;
+    if(strchr("elL", ops[i]) && v < c->ts_hi) c->ts_hi = v;
+  }
 }
 
 static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
@@ -395,10 +518,19 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if(!p){ set_vtab_error(cur->pVtab, "zeek_http() needs a path"); return SQLITE_ERROR; }
     if(!(c->path = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
     c->cfg.pattern = c->path;
+    argc--; argv++;
   }
+  const char *ops = idxStr ? strchr(idxStr, ':') : NULL;
+  take_ts_bounds(c, ops ? ops + 1 : NULL, argc, argv);
   c->wanted = wanted_fields(t, idxStr ? strtoull(idxStr, NULL, 16) : ~0ull);
   if(!c->wanted) return SQLITE_NOMEM;
   c->cfg.wanted = c->wanted;
+  c->cfg.ts_col = t->ts_col >= 0 ? t->cols[t->ts_col].field : -1;
+  if(c->cfg.ts_col >= 0){
+    c->cfg.skip_file = prune_file;
+    c->cfg.file_done = learn_file;
+    c->cfg.hook_ctx = c;
+  }
   c->rowid = 0;
   c->eof = 0;
   c->scan_open = 1;
@@ -524,23 +656,43 @@ static sqlite3_module httpModule = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 };
 
+/* The zeek table a function's argument names; NULL (and an error set) when
+** there is none. */
+static ZeekTable *table_named(sqlite3_context *ctx, sqlite3_value *arg, const char *func){
+  ZeekState *st = sqlite3_user_data(ctx);
+  const char *name = (const char *)sqlite3_value_text(arg);
+  for(ZeekTable *t = st->tables; name && t; t = t->next){
+    if(sqlite3_stricmp(t->name, name) == 0) return t;
+  }
+  if(!name) return NULL;                     /* NULL in, NULL out */
+  char *msg = sqlite3_mprintf("%s: no zeek table named '%s' on this connection", func, name);
+  sqlite3_result_error(ctx, msg ? msg : "out of memory", -1);
+  sqlite3_free(msg);
+  return NULL;
+}
+
 /* zeek_skipped(TABLE): bad lines skipped by TABLE's last complete scan. */
 static void skippedFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  ZeekState *st = sqlite3_user_data(ctx);
-  const char *name = (const char *)sqlite3_value_text(argv[0]);
-  for(ZeekTable *t = st->tables; name && t; t = t->next){
-    if(sqlite3_stricmp(t->name, name) == 0){ sqlite3_result_int64(ctx, t->last_skipped); return; }
+  ZeekTable *t = table_named(ctx, argv[0], "zeek_skipped");
+  if(t) sqlite3_result_int64(ctx, t->last_skipped);
+}
+
+/* zeek_stats(TABLE): JSON about TABLE's last complete scan. */
+static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  ZeekTable *t = table_named(ctx, argv[0], "zeek_stats");
+  if(t){
+    char *json = sqlite3_mprintf("{\"rows\":%lld,\"skipped_lines\":%lld,\"files_read\":%d,"
+                                 "\"files_pruned\":%d}", t->last_rows, t->last_skipped,
+                                 t->last_files_read, t->last_files_pruned);
+    if(json) sqlite3_result_text(ctx, json, -1, sqlite3_free);
+    else sqlite3_result_error_nomem(ctx);
   }
-  if(!name){ sqlite3_result_null(ctx); return; }
-  char *msg = sqlite3_mprintf("zeek_skipped: no zeek table named '%s' on this connection", name);
-  sqlite3_result_error(ctx, msg ? msg : "zeek_skipped: out of memory", -1);
-  sqlite3_free(msg);
 }
 
 int zeeklog_register_vtab(sqlite3 *db, char **pzErr){
   ZeekState *st = sqlite3_malloc64(sizeof *st);
   if(!st) return SQLITE_NOMEM;
-  st->tables = NULL;
+  memset(st, 0, sizeof *st);
   st->refs = 1;
   /* On failure SQLite calls the destructor itself. */
   int rc = sqlite3_create_module_v2(db, "zeek", &zeekModule, st, state_unref);
@@ -551,6 +703,10 @@ int zeeklog_register_vtab(sqlite3 *db, char **pzErr){
   if(rc == SQLITE_OK){
     rc = sqlite3_create_function(db, "zeek_skipped", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                  st, skippedFunc, 0, 0);
+  }
+  if(rc == SQLITE_OK){
+    rc = sqlite3_create_function(db, "zeek_stats", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                 st, statsFunc, 0, 0);
   }
   if(rc != SQLITE_OK) *pzErr = sqlite3_mprintf("zeek: cannot register: %s", sqlite3_errmsg(db));
   return rc;
