@@ -19,7 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef ZL_DEFAULT_MAX_LINE
 #define ZL_DEFAULT_MAX_LINE (16u << 20)   /* 16 MiB; per-table max_line= */
+#endif
 
 enum {
   ZL_LINE = 1,      /* the next line is in line and len */

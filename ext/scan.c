@@ -3,6 +3,9 @@
 */
 #include "scan.h"
 
+#include "reader.h"
+#include "workers.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +30,10 @@ static int scan_fail(ZlScan *s, const char *fmt, ...){
   return -1;
 }
 
-const char *zl_scan_path(const ZlScan *s){ return s->rd_open ? s->rd.path : ""; }
-uint64_t zl_scan_line(const ZlScan *s){ return s->rd.line_no; }
+#define CHUNK_BYTES (256u << 10)
+
+const char *zl_scan_path(const ZlScan *s){ return s->path ? s->path : ""; }
+uint64_t zl_scan_line(const ZlScan *s){ return s->line_no; }
 const ZlTsvFormat *zl_scan_format(const ZlScan *s){ return &s->hdr.fmt; }
 
 static int is_name_char(char c, int first){
@@ -68,13 +73,25 @@ static int schema_from_names(ZlSchema *out, const ZlTsvFormat *fmt, const char *
   return rc;
 }
 
-static int grow_spans(ZlScan *s, int need){
-  if(need <= s->spans_cap) return 0;
-  ZlSpan *p = realloc(s->spans, (size_t)need * sizeof *p);
+/* ---- the plan for data lines ------------------------------------------ */
+
+static int grow_own_spans(ZlScan *s, int need){
+  if(need <= s->own_spans_cap) return 0;
+  ZlSpan *p = realloc(s->own_spans, (size_t)need * sizeof *p);
   if(!p) return -1;
-  s->spans = p;
-  s->spans_cap = need;
+  s->own_spans = p;
+  s->own_spans_cap = need;
   return 0;
+}
+
+/* After any change to the header state: what workers read lines by. */
+static void update_plan(ZlScan *s){
+  s->plan = (ZlPlan){
+    .fmt = &s->hdr.fmt, .columns = &s->cfg->columns, .map = s->map,
+    .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
+    .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
+    .max_line = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE,
+  };
 }
 
 /* The current block's fields are known: map the table's columns onto them. */
@@ -83,12 +100,12 @@ static int use_block_schema(ZlScan *s, int by_name){
   int max = s->cfg->max_fields ? s->cfg->max_fields : ZL_DEFAULT_MAX_FIELDS;
   if(file->n > max){
     return scan_fail(s, "%s:%llu: header has %d fields, more than max_fields=%d",
-                     zl_scan_path(s), (unsigned long long)zl_scan_line(s), file->n, max);
+                     zl_scan_path(s), (unsigned long long)s->line_no, file->n, max);
   }
   if(!by_name && !zl_schema_equal(cols, file)){
     return scan_fail(s, "%s:%llu: this header's fields differ from the first header's;"
                      " give such files their own table", zl_scan_path(s),
-                     (unsigned long long)zl_scan_line(s));
+                     (unsigned long long)s->line_no);
   }
   for(int c = 0; c < cols->n; c++){
     s->map[c] = by_name ? zl_schema_find(file, cols->f[c].name) : c;
@@ -101,7 +118,8 @@ static int use_block_schema(ZlScan *s, int by_name){
     if(keep && s->map[c] >= s->nstored) s->nstored = s->map[c] + 1;
   }
   s->file_has_schema = 1;
-  return grow_spans(s, s->nfields) ? scan_fail(s, "out of memory") : 0;
+  update_plan(s);
+  return grow_own_spans(s, s->nstored + 1) ? scan_fail(s, "out of memory") : 0;
 }
 
 /* A file without a header: the configured layout, default markers. */
@@ -111,21 +129,12 @@ static int use_configured_schema(ZlScan *s){
   return use_block_schema(s, 1);
 }
 
-/* Ends the current file; file_done() hears its ts range if it was read whole. */
-static void close_file(ZlScan *s, int read_whole){
-  if(!s->rd_open) return;
-  if(read_whole && s->cfg->file_done){
-    s->cfg->file_done(s->cfg->hook_ctx, s->rd.path, s->file_has_ts, s->file_min_ts, s->file_max_ts);
-  }
-  zl_reader_close(&s->rd);
-  s->rd_open = 0;
-}
+/* ---- files -------------------------------------------------------------- */
 
 /* Opens the next file not pruned; 1 when one is open, 0 when none is left,
-** -1 on error. */
+** -1 on error. Nothing of the previous file is in flight. */
 static int open_next_file(ZlScan *s){
   char *err = NULL;
-  close_file(s, 1);
   for(;;){
     if(s->next_path >= s->paths.n) return 0;
     const char *path = s->paths.v[s->next_path++];
@@ -133,20 +142,195 @@ static int open_next_file(ZlScan *s){
       s->files_pruned++;
       continue;
     }
-    if(zl_reader_open(&s->rd, path, s->cfg->max_line, &err)){
+    free(s->path);
+    if(!(s->path = strdup(path))) return scan_fail(s, "out of memory");
+    if(!(s->src = zl_source_open(path, &err))){
       scan_fail(s, "%s", err ? err : "out of memory");
       free(err);
       return -1;
     }
     break;
   }
-  s->rd_open = 1;
   s->files_read++;
   s->file_has_ts = 0;
+  s->src_eof = s->skipping = 0;
+  s->carry_len = 0;
+  s->line_base = s->line_no = 0;
   zl_tsv_header_reset(&s->hdr);
   s->file_has_schema = 0;
   s->json = 0;
+  update_plan(s);
   return 1;
+}
+
+/* Ends the current file; file_done() hears its ts range if it was read whole. */
+static void close_file(ZlScan *s, int read_whole){
+  if(!s->src) return;
+  if(read_whole && s->cfg->file_done){
+    s->cfg->file_done(s->cfg->hook_ctx, s->path, s->file_has_ts, s->file_min_ts, s->file_max_ts);
+  }
+  zl_source_close(s->src);
+  s->src = NULL;
+}
+
+/* ---- cutting the file into items ---------------------------------------- */
+
+/* Reads until carry holds `want` bytes or the file ends. */
+static int fill(ZlScan *s, size_t want){
+  if(want > s->carry_cap){
+    char *p = realloc(s->carry, want);
+    if(!p) return scan_fail(s, "out of memory");
+    s->carry = p;
+    s->carry_cap = want;
+  }
+  while(s->carry_len < want && !s->src_eof){
+    ssize_t n = zl_source_read(s->src, s->carry + s->carry_len, want - s->carry_len);
+    if(n < 0) return scan_fail(s, "%s", zl_source_error(s->src));
+    if(n == 0) s->src_eof = 1;
+    s->carry_len += (size_t)n;
+  }
+  return 0;
+}
+
+/* Moves carry[0, n) into the item's buffer, keeping the rest in carry. The
+** buffers are swapped so that only the (short) rest is copied. */
+static int take_bytes(ZlScan *s, ZlChunk *it, size_t n){
+  size_t rest = s->carry_len - n;
+  if(it->cap < rest || it->cap < CHUNK_BYTES){
+    size_t cap = rest > CHUNK_BYTES ? rest : CHUNK_BYTES;
+    char *p = realloc(it->buf, cap);
+    if(!p) return scan_fail(s, "out of memory");
+    it->buf = p;
+    it->cap = cap;
+  }
+  memcpy(it->buf, s->carry + n, rest);
+  char *buf = s->carry;
+  size_t cap = s->carry_cap;
+  s->carry = it->buf;
+  s->carry_cap = it->cap;
+  s->carry_len = rest;
+  it->buf = buf;
+  it->cap = cap;
+  it->len = n;
+  return 0;
+}
+
+/* The end of the first line in carry (after its "\n"), reading more as
+** needed. Returns 1; or 0 when the line is longer than max_line, with *end
+** set if its end was seen (else the rest of it is still to be skipped). */
+static int first_line_end(ZlScan *s, size_t *end){
+  size_t max = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE;
+  size_t looked = 0;
+  *end = 0;
+  for(;;){
+    char *nl = memchr(s->carry + looked, '\n', s->carry_len - looked);
+    if(nl){ *end = (size_t)(nl - s->carry) + 1; return *end - 1 <= max; }
+    if(s->src_eof){ *end = s->carry_len; return *end <= max; }
+    if(s->carry_len > max) return 0;
+    looked = s->carry_len;
+    size_t want = s->carry_len * 2 > max + 2 ? max + 2 : s->carry_len * 2;
+    if(want < CHUNK_BYTES) want = CHUNK_BYTES;
+    if(fill(s, want)) return -1;
+  }
+}
+
+/* Drops carry[0, n). */
+static void drop_bytes(ZlScan *s, size_t n){
+  memmove(s->carry, s->carry + n, s->carry_len - n);
+  s->carry_len -= n;
+}
+
+/* Drops bytes up to and including the next "\n" (the rest of a long line). */
+static int skip_rest_of_line(ZlScan *s){
+  for(;;){
+    char *nl = memchr(s->carry, '\n', s->carry_len);
+    if(nl){
+      drop_bytes(s, (size_t)(nl - s->carry) + 1);
+      return 0;
+    }
+    s->carry_len = 0;
+    if(s->src_eof) return 0;
+    if(fill(s, CHUNK_BYTES)) return -1;
+  }
+}
+
+/* Where a data chunk starting at carry[0] ends: after the last "\n" within
+** CHUNK_BYTES, and before any line that starts with '#'. 0: no whole line. */
+static size_t data_end(ZlScan *s){
+  size_t limit = s->carry_len < CHUNK_BYTES ? s->carry_len : CHUNK_BYTES;
+  char *nl = memrchr(s->carry, '\n', limit);
+  size_t end = nl ? (size_t)(nl - s->carry) + 1 : 0;
+  if(!nl && s->src_eof && s->carry_len <= CHUNK_BYTES) end = s->carry_len;
+  for(char *h = s->carry + 1; end && (h = memchr(h, '#', end - (size_t)(h - s->carry))); h++){
+    if(h[-1] == '\n'){ end = (size_t)(h - s->carry); break; }
+  }
+  return end;
+}
+
+/* Cuts the next item. Returns 1, 0 when every file is done, or -1. */
+static int cut_item(ZlScan *s, ZlChunk *it){
+  if(!s->src){
+    int rc = open_next_file(s);
+    if(rc <= 0) return rc;
+  }
+  if(fill(s, CHUNK_BYTES)) return -1;
+  if(s->skipping){
+    if(skip_rest_of_line(s)) return -1;
+    s->skipping = 0;
+    it->kind = ZL_ITEM_TOO_LONG;
+    return 1;
+  }
+  if(s->carry_len == 0 && s->src_eof){
+    it->kind = ZL_ITEM_FILE_END;
+    s->barrier = 1;                 /* the next file waits for this one's rows */
+    return 1;
+  }
+  size_t end = 0;
+  if(s->file_has_schema && s->carry[0] != '#' && (end = data_end(s)) > 0){
+    it->kind = ZL_ITEM_DATA;
+    it->plan = &s->plan;
+    return take_bytes(s, it, end) ? -1 : 1;
+  }
+  int rc = first_line_end(s, &end);    /* one line, handled in order */
+  if(rc < 0) return -1;
+  if(rc == 0){                      /* over max_line: dropped unread */
+    if(end) drop_bytes(s, end);
+    else{ s->skipping = 1; s->carry_len = 0; }
+    if(s->skipping) return cut_item(s, it);
+    it->kind = ZL_ITEM_TOO_LONG;
+    return 1;
+  }
+  it->kind = ZL_ITEM_LINE;
+  s->barrier = 1;                   /* it may change the plan */
+  return take_bytes(s, it, end) ? -1 : 1;
+}
+
+static void parse_job(void *ctx, void *item){
+  ZlChunk *it = item;
+  (void)ctx;
+  if(it->kind == ZL_ITEM_DATA) zl_chunk_parse(it);
+}
+
+/* Cuts and hands out items until the queue is full or a barrier stands. */
+static int keep_queue_full(ZlScan *s){
+  while(!s->barrier && s->cut - s->used < ZL_SCAN_QUEUE){
+    ZlChunk *it = &s->items[s->cut % ZL_SCAN_QUEUE];
+    int rc = cut_item(s, it);
+    if(rc <= 0) return rc;
+    s->tickets[s->cut % ZL_SCAN_QUEUE] = zl_workers_submit(s->pool, it);
+    s->cut++;
+  }
+  return 0;
+}
+
+/* ---- rows ----------------------------------------------------------------- */
+
+/* A skipped line: counted, or in strict mode the error. */
+static int bad_line(ZlScan *s, const char *why){
+  s->skipped++;
+  if(!s->cfg->strict) return 0;
+  return scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
+                   (unsigned long long)s->line_no, why ? why : "out of memory");
 }
 
 /* A row was taken: widen the file's ts range. */
@@ -162,99 +346,31 @@ static int row_taken(ZlScan *s){
   return 1;
 }
 
-/* A skipped line: counted, or in strict mode the error. */
-static int bad_line(ZlScan *s, const char *fmt, ...){
-  s->skipped++;
-  if(!s->cfg->strict) return 0;
-  va_list ap;
-  va_start(ap, fmt);
-  char *why = vformat(fmt, ap);
-  va_end(ap);
-  scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
-            (unsigned long long)zl_scan_line(s), why ? why : "bad line");
-  free(why);
-  return -1;
-}
-
-static inline int is_marker(const ZlSpan *v, const char *m, size_t n){
-  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
-}
-
-/* Typed columns of a JSON line: -1 (and a bad line) when one is mistyped. */
+/* A JSON line: 1 row, 0 skipped, -1 error. */
 static int take_json_line(ZlScan *s, const char *line, size_t len){
   const ZlSchema *cols = &s->cfg->columns;
+  s->vals = s->own_vals;
   if(zl_json_row_parse(&s->jrow, cols, line, len)) return bad_line(s, "not a JSON object");
   for(int k = 0; k < s->ntyped; k++){
     int c = s->typed[k];
     if(zl_json_value(s->jrow.cells[c], cols->f[c].kind, &s->vals[c])){
-      return bad_line(s, "%s is not a %s", cols->f[c].name, cols->f[c].type);
+      char why[160];
+      snprintf(why, sizeof why, "%.60s is not a %.60s", cols->f[c].name, cols->f[c].type);
+      return bad_line(s, why);
     }
   }
   return row_taken(s);
 }
 
-/* The first line of a JSON log: every column is looked up by name. */
-static int start_json_file(ZlScan *s){
-  s->json = 1;
-  s->file_has_schema = 1;
-  return 0;
-}
-
-/* Digits only, short enough not to overflow: the usual port, count, code. */
-static inline int parse_small_count(const char *p, size_t n, int64_t *out){
-  int64_t v = 0;
-  if(n == 0 || n > 18) return -1;
-  for(size_t i = 0; i < n; i++){
-    unsigned d = (unsigned)(unsigned char)p[i] - '0';
-    if(d > 9) return -1;
-    v = v * 10 + d;
-  }
-  *out = v;
-  return 0;
-}
-
-/* Parses one numeric/bool column of the row; -1 when it does not parse. */
-static int parse_value(ZlScan *s, int c, const ZlSpan *v){
-  ZlValue *out = &s->vals[c];
-  const ZlTsvFormat *f = &s->hdr.fmt;
-  int is_big, b;
-  if(v->n == 0 || is_marker(v, f->unset, f->unset_len) || is_marker(v, f->empty, f->empty_len)){
-    out->state = ZL_V_NULL;
-    return 0;
-  }
-  switch(s->cfg->columns.f[c].kind){
-    case ZL_INT:
-      out->state = ZL_V_INT;
-      if(parse_small_count(v->p, v->n, &out->i) == 0) return 0;
-      if(zl_parse_int(v->p, v->n, &out->i, &is_big, &out->d)) return -1;
-      if(is_big) out->state = ZL_V_REAL;
-      return 0;
-    case ZL_BOOL:
-      if(zl_parse_bool(v->p, v->n, &b)) return -1;
-      out->i = b; out->state = ZL_V_INT;
-      return 0;
-    default:
-      if(zl_parse_double(v->p, v->n, &out->d)) return -1;
-      out->state = ZL_V_REAL;
-      return 0;
-  }
-}
-
-/* Splits and validates a data line: 1 row, 0 skipped, -1 error. */
+/* A TSV data line the scan parses itself: 1 row, 0 skipped, -1 error. */
 static int take_data_line(ZlScan *s, const char *line, size_t len){
-  int n = zl_tsv_split(&s->hdr.fmt, line, len, s->spans, s->nstored);
-  if(n != s->nfields) return bad_line(s, "expected %d fields, found %d", s->nfields, n);
-  const ZlSchema *cols = &s->cfg->columns;
-  for(int k = 0; k < s->ntyped; k++){
-    int c = s->typed[k];
-    if(s->map[c] < 0){ s->vals[c].state = ZL_V_NULL; continue; }
-    const ZlSpan *v = &s->spans[s->map[c]];
-    if(parse_value(s, c, v)){
-      return bad_line(s, "%s '%.*s' is not a %s", cols->f[c].name,
-                      (int)(v->n > 40 ? 40 : v->n), v->p, cols->f[c].type);
-    }
-  }
-  return row_taken(s);
+  char *why = NULL;
+  s->vals = s->own_vals;
+  s->row_spans = s->own_spans;
+  if(zl_plan_take_line(&s->plan, line, len, s->own_spans, s->own_vals, &why)) return row_taken(s);
+  int rc = bad_line(s, why);
+  free(why);
+  return rc;
 }
 
 static int no_header(ZlScan *s){
@@ -262,61 +378,132 @@ static int no_header(ZlScan *s){
                    " log add schema='http' or fields='name:type ...'", zl_scan_path(s));
 }
 
-/* A line that is not "#...": a names header, a row, or a skip. */
-static int take_line(ZlScan *s, const char *line, size_t len){
-  if(s->json) return take_json_line(s, line, len);
-  if(!s->file_has_schema && !s->hdr.have_fields && zl_json_is_object_line(line, len)){
-    start_json_file(s);
+/* A line that is not "#..." and came before the plan was known: a JSON
+** log's first line, a names header, a headerless log's first row, or junk. */
+static int take_first_line(ZlScan *s, const char *line, size_t len){
+  if(!s->hdr.have_fields && zl_json_is_object_line(line, len)){
+    s->json = 1;
+    s->file_has_schema = 1;
+    update_plan(s);
     return take_json_line(s, line, len);
   }
-  if(zl_scan_line(s) == 1 && is_names_line(&s->hdr.fmt, line, len)){
+  if(s->line_no == 1 && is_names_line(&s->hdr.fmt, line, len)){
     zl_tsv_header_reset(&s->hdr);
     if(schema_from_names(&s->hdr.schema, &s->hdr.fmt, line, len)) return scan_fail(s, "out of memory");
     /* Names without types: a configured schema is matched by name. */
     return use_block_schema(s, s->cfg->by_name || s->cfg->headerless);
   }
-  if(!s->file_has_schema){
-    if(s->hdr.have_fields || s->hdr.have_types) return bad_line(s, "data inside a header block");
-    if(!s->cfg->headerless) return no_header(s);
-    if(use_configured_schema(s)) return -1;
-  }
+  if(len == 0 && !s->cfg->headerless) return 0;      /* blank lines before a header */
+  if(s->hdr.have_fields || s->hdr.have_types) return bad_line(s, "data inside a header block");
+  if(!s->cfg->headerless) return no_header(s);
+  if(use_configured_schema(s)) return -1;
   return take_data_line(s, line, len);
+}
+
+static int take_header_line(ZlScan *s, const char *line, size_t len){
+  char *err = NULL;
+  int dir = zl_tsv_directive(&s->hdr, line, len, &err);
+  if(dir < 0){
+    scan_fail(s, "%s:%llu: %s", zl_scan_path(s), (unsigned long long)s->line_no,
+              err ? err : "out of memory");
+    free(err);
+    return -1;
+  }
+  if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
+  if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s, s->cfg->by_name)) return -1;
+  update_plan(s);
+  return 0;
+}
+
+/* A ZL_ITEM_LINE: 1 row, 0 none, -1 error. */
+static int take_item_line(ZlScan *s, ZlChunk *it){
+  size_t len = it->len;
+  if(len && it->buf[len - 1] == '\n') len--;
+  if(len && it->buf[len - 1] == '\r') len--;
+  s->line_no = ++s->line_base;
+  s->barrier = 0;
+  if(len > 0 && it->buf[0] == '#') return take_header_line(s, it->buf, len);
+  if(s->json) return take_json_line(s, it->buf, len);
+  if(s->file_has_schema) return take_data_line(s, it->buf, len);
+  return take_first_line(s, it->buf, len);
+}
+
+/* The next row of the current data item: 1, 0 when it has none left, -1. */
+static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
+  size_t ncols = (size_t)s->cfg->columns.n, nstored = (size_t)it->plan->nstored;
+  while(s->cur_row < it->nrows || (it->err_row == s->cur_row && (it->err || it->oom))){
+    if(s->cur_row == it->err_row && (it->err || it->oom)){
+      s->line_no = s->line_base + it->err_line + 1;
+      if(it->oom) return scan_fail(s, "out of memory");
+      return scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
+                       (unsigned long long)s->line_no, it->err);
+    }
+    int r = s->cur_row++;
+    s->line_no = s->line_base + it->row_line[r] + 1;
+    if(it->plan->json){
+      int rc = take_json_line(s, it->row_text[r].p, it->row_text[r].n);
+      if(rc != 0) return rc;
+      continue;
+    }
+    s->row_spans = it->spans + (size_t)r * nstored;
+    s->vals = it->vals + (size_t)r * ncols;
+    return row_taken(s);
+  }
+  return 0;
+}
+
+/* The consumer is done with the head item: its lines are counted. */
+static void release_item(ZlScan *s){
+  ZlChunk *it = s->cur;
+  if(it->kind == ZL_ITEM_DATA){
+    s->line_base += it->nlines;
+    s->skipped += it->skipped;
+  }
+  s->cur = NULL;
+  s->used++;
+}
+
+/* Starts on the head item: waits for its parse, handles the in-order kinds.
+** Returns 1 with a row, 0 to go on, -1 on error. */
+static int start_item(ZlScan *s){
+  int slot = (int)(s->used % ZL_SCAN_QUEUE);
+  ZlChunk *it = &s->items[slot];
+  zl_workers_wait(s->pool, s->tickets[slot]);
+  s->cur = it;
+  s->cur_row = 0;
+  switch(it->kind){
+    case ZL_ITEM_DATA: return 0;
+    case ZL_ITEM_LINE: return take_item_line(s, it);
+    case ZL_ITEM_TOO_LONG: {
+      char why[64];
+      size_t max = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE;
+      s->line_no = ++s->line_base;
+      snprintf(why, sizeof why, "line longer than max_line=%zu bytes", max);
+      return bad_line(s, why) < 0 ? -1 : 0;
+    }
+    case ZL_ITEM_FILE_END:
+      close_file(s, 1);
+      s->barrier = 0;
+      return 0;
+  }
+  return 0;
 }
 
 int zl_scan_next(ZlScan *s){
   for(;;){
-    const char *line;
-    size_t len;
-    int rc = s->rd_open ? zl_reader_next(&s->rd, &line, &len) : ZL_EOF;
-    if(rc == ZL_EOF){
-      rc = open_next_file(s);
-      if(rc <= 0) return rc;
-      continue;
+    if(s->cur){
+      int rc = s->cur->kind == ZL_ITEM_DATA ? next_row_in_chunk(s, s->cur) : 0;
+      if(rc != 0) return rc;
+      release_item(s);
     }
-    if(rc == ZL_ERROR) return scan_fail(s, "%s", zl_reader_error(&s->rd));
-    if(rc == ZL_TOO_LONG){
-      size_t max = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE;
-      if(bad_line(s, "line longer than max_line=%zu bytes", max)) return -1;
-      continue;
-    }
-    if(len > 0 && line[0] == '#'){
-      char *err = NULL;
-      int dir = zl_tsv_directive(&s->hdr, line, len, &err);
-      if(dir < 0){
-        scan_fail(s, "%s:%llu: %s", zl_scan_path(s), (unsigned long long)zl_scan_line(s),
-                  err ? err : "out of memory");
-        free(err);
-        return -1;
-      }
-      if(dir == ZL_DIR_SEPARATOR) s->file_has_schema = 0;
-      if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s, s->cfg->by_name)) return -1;
-      continue;
-    }
-    if(len == 0 && !s->file_has_schema && !s->cfg->headerless) continue;
-    rc = take_line(s, line, len);
+    if(keep_queue_full(s) < 0) return -1;
+    if(s->used == s->cut) return 0;            /* every file is done */
+    int rc = start_item(s);
     if(rc != 0) return rc;
   }
 }
+
+/* ---- cells ---------------------------------------------------------------- */
 
 static int json_cell(ZlScan *s, int col, ZlCell *out){
   const cJSON *node = s->jrow.cells[col];
@@ -340,28 +527,36 @@ int zl_scan_cell(ZlScan *s, int col, ZlCell *out){
   if(s->json) return json_cell(s, col, out);
   int f = s->map[col];
   if(f < 0 || f >= s->nstored) return 0;
-  const ZlSpan *v = &s->spans[f];
+  const ZlSpan *v = &s->row_spans[f];
   const ZlTsvFormat *fmt = &s->hdr.fmt;
-  if(is_marker(v, fmt->unset, fmt->unset_len)) return 0;
-  out->kind = is_marker(v, fmt->empty, fmt->empty_len) ? ZL_CELL_EMPTY : ZL_CELL_ZEEK;
+  if(zl_is_marker(v, fmt->unset, fmt->unset_len)) return 0;
+  out->kind = zl_is_marker(v, fmt->empty, fmt->empty_len) ? ZL_CELL_EMPTY : ZL_CELL_ZEEK;
   out->p = v->p;
   out->n = v->n;
   return 0;
 }
 
+/* ---- open and close ------------------------------------------------------- */
+
 int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   memset(s, 0, sizeof *s);
   s->cfg = cfg;
   zl_tsv_default_format(&s->hdr.fmt);
+  s->hdr.max_fields = cfg->max_fields;
   int n = cfg->columns.n;
   s->map = calloc((size_t)n + 1, sizeof *s->map);
-  s->vals = calloc((size_t)n + 1, sizeof *s->vals);
+  s->own_vals = calloc((size_t)n + 1, sizeof *s->own_vals);
   s->typed = calloc((size_t)n + 1, sizeof *s->typed);
-  if(!s->map || !s->vals || !s->typed) return scan_fail(s, "out of memory");
+  s->vals = s->own_vals;
+  if(!s->map || !s->own_vals || !s->typed || grow_own_spans(s, 1)) return scan_fail(s, "out of memory");
+  s->row_spans = s->own_spans;
   for(int c = 0; c < n; c++){
     ZlKind k = cfg->columns.f[c].kind;
     if(k != ZL_TEXT && k != ZL_SET) s->typed[s->ntyped++] = c;
   }
+  update_plan(s);
+  s->pool = zl_workers_new(cfg->threads, ZL_SCAN_QUEUE, parse_job, s);
+  if(!s->pool) return scan_fail(s, "cannot start parsing threads");
   char *err = NULL;
   if(zl_paths_expand(cfg->pattern, &s->paths, &err)){
     scan_fail(s, "%s", err ? err : "out of memory");
@@ -372,13 +567,17 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
 }
 
 void zl_scan_close(ZlScan *s){
+  zl_workers_free(s->pool);          /* first: no thread may touch what follows */
   close_file(s, 0);
+  for(int i = 0; i < ZL_SCAN_QUEUE; i++) zl_chunk_free(&s->items[i]);
   zl_tsv_header_free(&s->hdr);
   zl_paths_free(&s->paths);
+  free(s->path);
+  free(s->carry);
   free(s->map);
-  free(s->vals);
+  free(s->own_vals);
+  free(s->own_spans);
   free(s->typed);
-  free(s->spans);
   zl_json_row_free(&s->jrow);
   zl_buf_free(&s->cell);
   free(s->err);
@@ -386,7 +585,7 @@ void zl_scan_close(ZlScan *s){
 }
 
 /* Reads the start of one file for a schema: 1 found, 0 none (empty), -1 error. */
-static int probe_file(const char *path, size_t max_line, ZlSchema *out, char **err){
+static int probe_file(const char *path, size_t max_line, int max_fields, ZlSchema *out, char **err){
   ZlReader rd;
   ZlTsvHeader h = {0};
   const char *line;
@@ -394,6 +593,7 @@ static int probe_file(const char *path, size_t max_line, ZlSchema *out, char **e
   int rc, found = 0;
   if(zl_reader_open(&rd, path, max_line, err)) return -1;
   zl_tsv_default_format(&h.fmt);
+  h.max_fields = max_fields;
   while(!found && (rc = zl_reader_next(&rd, &line, &len)) != ZL_EOF){
     if(rc == ZL_ERROR){ *err = strdup(zl_reader_error(&rd)); found = -1; break; }
     if(rc == ZL_TOO_LONG || len == 0) continue;
@@ -424,11 +624,11 @@ static int probe_file(const char *path, size_t max_line, ZlSchema *out, char **e
   return found;
 }
 
-int zl_scan_probe(const char *pattern, size_t max_line, ZlSchema *out, char **err){
+int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err){
   ZlPaths paths;
   if(zl_paths_expand(pattern, &paths, err)) return -1;
   int rc = 0;
-  for(int i = 0; i < paths.n && rc == 0; i++) rc = probe_file(paths.v[i], max_line, out, err);
+  for(int i = 0; i < paths.n && rc == 0; i++) rc = probe_file(paths.v[i], max_line, max_fields, out, err);
   if(rc == 0){
     size_t room = strlen(pattern) + 120;
     if((*err = malloc(room))){

@@ -14,6 +14,12 @@
 ** line is skipped and counted (cfg.strict: an error naming file and line).
 ** Numbers, times and bools are parsed while validating, into vals[]; text
 ** and sets are left raw for the caller to convert only when asked.
+**
+** The file is cut into chunks of whole lines that worker threads validate
+** side by side (chunk.h) while rows are handed out in file order. Header
+** lines, and the first line of a file whose layout is not known yet, are
+** handled here in order, with no chunk in flight, so a chunk's plan never
+** changes under it. Memory: ZL_SCAN_QUEUE chunks of ~256 KiB and their rows.
 ** No SQLite in here.
 */
 #ifndef ZL_SCAN_H
@@ -21,12 +27,16 @@
 
 #include <stdint.h>
 #include "paths.h"
-#include "reader.h"
 #include "schema.h"
 #include "tsv.h"
 #include "json.h"
+#include "chunk.h"
+#include "source.h"
 
 #define ZL_DEFAULT_MAX_FIELDS 4096
+#ifndef ZL_DEFAULT_MAX_LINE
+#define ZL_DEFAULT_MAX_LINE (16u << 20)   /* 16 MiB */
+#endif
 
 typedef struct ZlScanConfig {
   const char *pattern;     /* path or glob */
@@ -36,6 +46,7 @@ typedef struct ZlScanConfig {
   int strict;              /* a bad line is an error, not a skip */
   size_t max_line;         /* bytes, 0 = ZL_DEFAULT_MAX_LINE */
   int max_fields;          /* 0 = ZL_DEFAULT_MAX_FIELDS */
+  int threads;             /* parsing threads; 0: parse in the caller's */
   const unsigned char *wanted; /* per column: 1 if zl_scan_raw() will be asked
                                ** for it; NULL: all. Fields past the last one
                                ** wanted or typed are counted, not stored. */
@@ -49,25 +60,48 @@ typedef struct ZlScanConfig {
 } ZlScanConfig;
 
 
+#define ZL_SCAN_QUEUE 8          /* chunks in flight */
+
+typedef struct ZlWorkers ZlWorkers;
+
 typedef struct ZlScan {
   const ZlScanConfig *cfg;
   ZlPaths paths;
   int next_path;           /* index of the next file to open */
-  ZlReader rd;
-  int rd_open;
-  ZlTsvHeader hdr;         /* the current block */
-  int file_has_schema;     /* the current file's block defines its fields */
+  /* the file being read */
+  ZlSource *src;
+  char *path;              /* its path, until its last line is consumed */
+  int src_eof, skipping;   /* skipping: dropping the rest of an over-long line */
+  char *carry;             /* bytes read but not yet cut into items */
+  size_t carry_len, carry_cap;
+  /* its current header block, and the plan for its data lines */
+  ZlTsvHeader hdr;
+  int file_has_schema;     /* data lines can be parsed without looking */
+  int json;                /* the current file is a JSON log */
   int *map;                /* column -> field of the current block, or -1 */
-  int nfields;             /* fields a data line of the current block has */
-  int nstored;             /* fields of a line whose spans are kept */
+  int nfields, nstored;    /* fields per line / fields whose spans are kept */
   int *typed;              /* columns that are numbers, times or bools */
   int ntyped;
-  ZlSpan *spans;           /* fields of the current line */
-  int spans_cap;
-  ZlValue *vals;           /* per column */
-  int json;                /* the current file is a JSON log */
+  ZlPlan plan;
+  /* items in flight, in file order */
+  ZlChunk items[ZL_SCAN_QUEUE];
+  int tickets[ZL_SCAN_QUEUE];
+  long cut, used;          /* items cut so far / items consumed */
+  int barrier;             /* cut nothing until the items cut are consumed */
+  ZlWorkers *pool;
+  /* the row being handed out */
+  ZlChunk *cur;            /* the item it comes from */
+  int cur_row;
+  uint64_t line_base;      /* lines of the file before the current item */
+  uint64_t line_no;        /* the current row's line */
+  ZlValue *vals;           /* the current row's values, per column */
+  const ZlSpan *row_spans; /* the current row's kept fields */
+  ZlSpan *own_spans;       /* for rows the scan parses itself */
+  ZlValue *own_vals;
+  int own_spans_cap;
   ZlJsonRow jrow;          /* the current JSON line's members */
   ZlBuf cell;              /* text built for a JSON cell */
+  /* what the scan saw */
   uint64_t rows, skipped;
   int files_read, files_pruned;
   int file_has_ts;         /* the current file's ts range so far */
@@ -98,6 +132,6 @@ void zl_scan_close(ZlScan *s);
 
 /* The fields of the first file in cfg->pattern that has a header (or a
 ** tsv=T line of names). Returns 0, or -1 with a malloc'd *err. */
-int zl_scan_probe(const char *pattern, size_t max_line, ZlSchema *out, char **err);
+int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err);
 
 #endif

@@ -15,6 +15,7 @@
 **   strict=1           a bad line is an error naming file and line
 **   max_line=N         longest line in bytes (default 16 MiB; longer: bad line)
 **   max_fields=N       most fields a header may declare (default 4096)
+**   threads=N          parsing threads (default: the CPUs, at most 4; 0: none)
 **
 ** Columns: the log's fields in file order, with `ts_iso` right after a `ts`
 ** of type time, then the hidden `_file` and `_line`. The reader below
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "zeeklog.h"
 #include "scan.h"
@@ -130,7 +132,7 @@ static char *dequote(const char *s){
 typedef struct ZeekOptions {
   char *path, *schema, *fields, *names;
   int strict;
-  sqlite3_int64 max_line, max_fields;
+  sqlite3_int64 max_line, max_fields, threads;
 } ZeekOptions;
 
 static void free_options(ZeekOptions *o){
@@ -146,9 +148,17 @@ static int parse_number_option(const char *v, sqlite3_int64 lo, sqlite3_int64 hi
   return 0;
 }
 
+/* One parsing thread per CPU, at most 4: past that SQLite's own work on the
+** calling thread is the bottleneck. */
+static int default_threads(void){
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > 4 ? 4 : (int)n;
+}
+
 /* Reads zeek(...)'s arguments; NULL, or an sqlite3_mprintf'd message. */
 static char *parse_options(int argc, const char *const *argv, ZeekOptions *o){
   memset(o, 0, sizeof *o);
+  o->threads = default_threads();
   for(int i = 3; i < argc; i++){
     const char *eq = strchr(argv[i], '=');
     const char *q = strpbrk(argv[i], "'\"");
@@ -179,8 +189,11 @@ static char *parse_options(int argc, const char *const *argv, ZeekOptions *o){
     }else if(!strcmp(key, "max_fields")){
       if(parse_number_option(val, 1, 1000000, &o->max_fields))
         msg = sqlite3_mprintf("max_fields must be from 1 to 1000000");
+    }else if(!strcmp(key, "threads")){
+      if(parse_number_option(val, 0, 64, &o->threads))
+        msg = sqlite3_mprintf("threads must be from 0 to 64");
     }else msg = sqlite3_mprintf("unknown option '%s' (known: path, schema, fields,"
-                                " names, strict, max_line, max_fields)", key);
+                                " names, strict, max_line, max_fields, threads)", key);
     if(slot){ sqlite3_free(*slot); *slot = val; val = NULL; }
     sqlite3_free(key);
     sqlite3_free(val);
@@ -244,7 +257,7 @@ static char *table_schema(ZeekTable *t, const ZeekOptions *o){
       return sqlite3_mprintf("unknown schema '%s' (known: http, http_all)", o->schema);
   }else if(o->fields){
     if(zl_schema_parse(o->fields, &t->cfg.columns, &err) == 0) err = NULL;
-  }else if(zl_scan_probe(o->path, (size_t)o->max_line, &t->cfg.columns, &err) == 0){
+  }else if(zl_scan_probe(o->path, (size_t)o->max_line, (int)o->max_fields, &t->cfg.columns, &err) == 0){
     return NULL;                                  /* schema from the header */
   }
   if(err){
@@ -309,6 +322,7 @@ static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   t->cfg.strict = o.strict;
   t->cfg.max_line = (size_t)o.max_line;
   t->cfg.max_fields = (int)o.max_fields;
+  t->cfg.threads = (int)o.threads;
   int rc = declare_columns(db, t, o.names && !strcmp(o.names, "zeek"), pzErr);
   free_options(&o);
   if(rc != SQLITE_OK){ free_table(t); return rc; }
@@ -328,6 +342,7 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   }
   t->cfg.headerless = &t->headerless;
   t->cfg.by_name = 1;
+  t->cfg.threads = default_threads();
   int rc = declare_columns(db, t, 0, pzErr);
   if(rc != SQLITE_OK){ free_table(t); return rc; }
   *ppVtab = &t->base;

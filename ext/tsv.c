@@ -34,8 +34,10 @@ void zl_tsv_header_free(ZlTsvHeader *h){
 }
 
 void zl_tsv_header_reset(ZlTsvHeader *h){
+  int max = h->max_fields;
   zl_tsv_header_free(h);
   zl_tsv_default_format(&h->fmt);
+  h->max_fields = max;
 }
 
 int zl_tsv_is_separator_line(const char *line, size_t len){
@@ -138,6 +140,7 @@ int zl_tsv_split(const ZlTsvFormat *fmt, const char *line, size_t len, ZlSpan *o
 ** strings in *out (an array of count pointers). Returns count, or -1. */
 static int split_values(const ZlTsvFormat *fmt, const char *v, size_t n, char ***out){
   int count = zl_tsv_split(fmt, v, n, NULL, 0);
+  *out = NULL;
   ZlSpan *spans = malloc((size_t)count * sizeof *spans);
   char **items = calloc((size_t)count, sizeof *items);
   if(!spans || !items){ free(spans); free(items); return -1; }
@@ -183,8 +186,20 @@ static int finish_schema(ZlTsvHeader *h, char **err){
   return ZL_DIR_SCHEMA_DONE;
 }
 
+/* Refuses a list longer than max_fields before anything is allocated for it. */
+static int too_many(const ZlTsvHeader *h, const char *v, size_t n, char **err){
+  int max = h->max_fields ? h->max_fields : 4096;
+  int count = zl_tsv_split(&h->fmt, v, n, NULL, 0);
+  if(count <= max) return 0;
+  char m[128];
+  snprintf(m, sizeof m, "header has %d fields, more than max_fields=%d", count, max);
+  *err = strdup(m);
+  return 1;
+}
+
 static int take_fields(ZlTsvHeader *h, const char *v, size_t n, char **err){
   char **names;
+  if(too_many(h, v, n, err)) return -1;
   int count = split_values(&h->fmt, v, n, &names);
   if(count < 0){ *err = strdup("out of memory"); return -1; }
   zl_schema_free(&h->schema);
@@ -199,6 +214,7 @@ static int take_fields(ZlTsvHeader *h, const char *v, size_t n, char **err){
 }
 
 static int take_types(ZlTsvHeader *h, const char *v, size_t n, char **err){
+  if(too_many(h, v, n, err)) return -1;
   free_types(h);
   h->ntypes = split_values(&h->fmt, v, n, &h->types);
   if(h->ntypes < 0){ h->ntypes = 0; *err = strdup("out of memory"); return -1; }

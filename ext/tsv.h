@@ -29,6 +29,7 @@ typedef struct ZlTsvHeader {
   int have_fields, have_types;
   char **types;             /* #types text until both lines are in */
   int ntypes;
+  int max_fields;           /* a longer #fields/#types is an error; 0: 4096 */
 } ZlTsvHeader;
 
 /* What a "#" line was. */

@@ -54,7 +54,7 @@ static void config_from_header(ZlScanConfig *cfg, const char *pattern){
   char *err = NULL;
   memset(cfg, 0, sizeof *cfg);
   cfg->pattern = pattern;
-  ck_assert_int_eq(zl_scan_probe(pattern, 0, &cfg->columns, &err), 0);
+  ck_assert_int_eq(zl_scan_probe(pattern, 0, 0, &cfg->columns, &err), 0);
 }
 
 START_TEST(header_and_rows){
@@ -165,7 +165,7 @@ START_TEST(names_line_and_headerless){
   char *err = NULL;
   p = write_file("h.log", "1.5\t404\tx\n");
   ZlSchema cols;
-  ck_assert_int_eq(zl_scan_probe(p, 0, &cols, &err), -1);
+  ck_assert_int_eq(zl_scan_probe(p, 0, 0, &cols, &err), -1);
   ck_assert_ptr_nonnull(strstr(err, "has no Zeek header (#fields and #types): for a headerless log add schema='http'"));
   free(err);
   memset(&cfg, 0, sizeof cfg);
