@@ -1,0 +1,53 @@
+// zeeklog from Node with better-sqlite3: load the extension, open a log,
+// run a saved report and an ad-hoc query.
+//
+//   (cd examples && npm install)        # better-sqlite3@12 into examples/node_modules
+//   node examples/node_example.js [LOG] # default: examples/http.log
+//
+// The extension is ZEEKLOG_EXT (path without .so) or build/zeeklog next to
+// this examples/ directory.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const Database = require('better-sqlite3');
+
+const top = path.resolve(__dirname, '..');
+const ext = process.env.ZEEKLOG_EXT || path.join(top, 'build', 'zeeklog');
+const log = process.argv[2] || path.join(__dirname, 'http.log');
+
+const db = new Database(':memory:');
+db.loadExtension(ext);
+console.log('zeeklog', db.prepare('SELECT zeeklog_version() AS v').get().v);
+
+// CREATE VIRTUAL TABLE takes no bound parameters: quote the path as SQL text.
+db.exec(`CREATE VIRTUAL TABLE temp.http USING zeek('${log.replace(/'/g, "''")}')`);
+
+const total = db.prepare('SELECT count(*) AS n FROM http').get().n;
+console.log(`${total.toLocaleString('en-US')} requests`);
+
+// A saved report, as plain numbers (the zeeklog_raw temp table says so).
+db.exec('CREATE TEMP TABLE zeeklog_raw(x)');
+const report = (name) =>
+  db.prepare(fs.readFileSync(path.join(top, 'sql', `${name}.sql`), 'utf8')).all();
+
+console.log('\nstatus codes (sql/01_status_codes.sql):');
+for (const r of report('01_status_codes')) {
+  const code = r.status_code === null ? '-' : String(r.status_code);
+  console.log(`  ${code.padEnd(4)} ${String(r.status_msg ?? '-').padEnd(22)} ` +
+              `${String(r.requests).padStart(6)}  ${r.share}%`);
+}
+
+console.log('\nsources of 403/404 (sql/05_error_ips.sql), top 3:');
+for (const r of report('05_error_ips').slice(0, 3)) {
+  console.log(`  ${r.src_ip.padEnd(16)} ${r['403+404']} errors of ${r.requests} requests`);
+}
+
+// Ad-hoc: suspicious URIs per scanner, with the extension's functions.
+console.log('\nattack URIs per scanner:');
+const rows = db.prepare(`
+  SELECT coalesce(scanner_ua(user_agent), '(no scanner)') AS scanner,
+         attack_class(uri) AS class, count(*) AS n
+  FROM http WHERE attack_class(uri) IS NOT NULL
+  GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`).all();
+for (const r of rows) console.log(`  ${r.scanner.padEnd(12)} ${r.class.padEnd(14)} ${r.n}`);
+db.close();

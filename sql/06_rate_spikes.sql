@@ -1,0 +1,63 @@
+-- title: Request-rate spikes per source IP (DoS / brute-force leads)
+--
+-- For each source address: its busiest minute (UTC; the earliest one when
+-- several tie, `at_peak` says how many minutes reached that count), the
+-- requests in it (minute_reqs), that minute's rate in requests/second, the address's
+-- median rate over the minutes in which it sent anything, and the ratio of
+-- the two; active_min counts those minutes, total the address's requests. An address hammering a server for a few minutes shows a high
+-- peak and a high ratio. The 10 highest peaks; ties: lower address first.
+--
+-- Runs against a table or view named `http`; see 01_status_codes.sql for the
+-- number formatting (temp table zeeklog_raw).
+WITH
+opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
+per_min AS (
+  SELECT id_orig_h AS src_ip, CAST(time_bucket(ts, 60) AS INTEGER) AS minute, count(*) AS n
+  FROM http
+  WHERE ts IS NOT NULL
+  GROUP BY 1, 2
+),
+ranked AS (
+  SELECT src_ip, minute, n,
+         row_number() OVER (PARTITION BY src_ip ORDER BY n, minute) AS rn,
+         count(*) OVER (PARTITION BY src_ip) AS minutes,
+         max(n) OVER (PARTITION BY src_ip) AS peak,
+         sum(n) OVER (PARTITION BY src_ip) AS requests
+  FROM per_min
+),
+med AS (
+  SELECT src_ip, avg(n) AS median
+  FROM ranked
+  WHERE rn IN ((minutes + 1) / 2, (minutes + 2) / 2)
+  GROUP BY src_ip
+),
+peaks AS (
+  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak, max(peak) AS peak,
+         max(minutes) AS minutes, max(requests) AS requests
+  FROM ranked
+  WHERE n = peak
+  GROUP BY src_ip
+),
+top AS (
+  SELECT peaks.*, med.median
+  FROM peaks JOIN med USING (src_ip)
+  ORDER BY peak DESC, src_ip
+  LIMIT 10
+),
+r AS (
+  SELECT *, printf('%,d', peak) AS peak_s, printf('%,d', requests) AS requests_s FROM top
+)
+SELECT
+  r.src_ip,
+  strftime('%Y-%m-%d %H:%M', r.busiest, 'unixepoch') AS busiest_minute,
+  CASE WHEN raw THEN r.at_peak ELSE printf('%*s', max(7, max(length(printf('%,d', r.at_peak))) OVER ()), printf('%,d', r.at_peak)) END AS at_peak,
+  CASE WHEN raw THEN r.peak
+       ELSE printf('%*s', max(11, max(length(peak_s)) OVER ()), peak_s) END AS minute_reqs,
+  CASE WHEN raw THEN round(r.peak / 60.0, 2) ELSE printf('%8.2f', r.peak / 60.0) END AS peak_rps,
+  CASE WHEN raw THEN round(r.median / 60.0, 3) ELSE printf('%10.3f', r.median / 60.0) END AS median_rps,
+  CASE WHEN raw THEN round(r.peak / r.median, 1) ELSE printf('%7.1fx', r.peak / r.median) END AS ratio,
+  CASE WHEN raw THEN r.minutes ELSE printf('%*s', max(10, max(length(printf('%,d', r.minutes))) OVER ()), printf('%,d', r.minutes)) END AS active_min,
+  CASE WHEN raw THEN r.requests
+       ELSE printf('%*s', max(5, max(length(requests_s)) OVER ()), requests_s) END AS total
+FROM r, opt
+ORDER BY r.peak DESC, r.src_ip;
