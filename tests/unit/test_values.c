@@ -2,7 +2,9 @@
 ** unescaping and set -> JSON. Expected values are worked out by hand (epochs
 ** checked with `date -u -d @...`). */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "values.h"
 
 #define S(x) x, strlen(x)
@@ -73,6 +75,37 @@ START_TEST(doubles){
   ck_assert_int_eq(zl_parse_double(S("1e999"), &d), -1);
   ck_assert_int_eq(zl_parse_double(S(""), &d), -1);
   ck_assert_int_eq(zl_parse_double(S("1.2.3"), &d), -1);
+}
+END_TEST
+
+/* The SWAR path for "dddddddddd.dddddd" against a digit-by-digit reading. */
+START_TEST(common_time_shape){
+  char text[32];
+  unsigned long long seed = 88172645463325252ull;
+  for(int i = 0; i < 100000; i++){
+    seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+    unsigned long long secs = 1000000000ull + seed % 7999999999ull, us = (seed >> 20) % 1000000;
+    snprintf(text, sizeof text, "%llu.%06llu", secs, us);
+    double d;
+    ck_assert_int_eq(zl_parse_double(text, strlen(text), &d), 0);
+    ck_assert(d == (double)(secs * 1000000 + us) / 1e6);
+    char iso[32], want[40];
+    time_t s = (time_t)secs;
+    struct tm tm;
+    gmtime_r(&s, &tm);
+    size_t w = strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(want + w, sizeof want - w, ".%06lluZ", us);
+    ck_assert_uint_eq(zl_format_iso(text, strlen(text), d, iso), 27);
+    ck_assert_str_eq(iso, want);
+  }
+  double d;
+  static const char *const bad[] = {
+    "133190100a.000000", "1331901000.00000a", "1331901000x000000", "13319010/0.000000",
+    "1331901000.0000:0", " 331901000.000000", "1331901000.#00000",
+  };
+  for(size_t i = 0; i < sizeof bad / sizeof *bad; i++){
+    ck_assert_int_eq(zl_parse_double(bad[i], strlen(bad[i]), &d), -1);
+  }
 }
 END_TEST
 
@@ -151,6 +184,7 @@ Suite *unit_suite(void){
   tcase_add_test(tc, kinds);
   tcase_add_test(tc, integers);
   tcase_add_test(tc, doubles);
+  tcase_add_test(tc, common_time_shape);
   tcase_add_test(tc, bools);
   tcase_add_test(tc, iso_times);
   tcase_add_test(tc, unescape);
