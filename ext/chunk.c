@@ -2,22 +2,10 @@
 ** chunk.c — validating and splitting data lines (see chunk.h).
 */
 #include "chunk.h"
+#include "message.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-static char *reason(const char *fmt, ...){
-  va_list ap, ap2;
-  va_start(ap, fmt);
-  va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
-  va_end(ap2);
-  char *m = malloc((size_t)n + 1);
-  if(m) vsnprintf(m, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  return m;
-}
 
 /* Digits only, short enough not to overflow: the usual port, count, code. */
 static inline int parse_small_count(const char *p, size_t n, int64_t *out){
@@ -64,7 +52,7 @@ int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
                       ZlSpan *spans, ZlValue *vals, char **why){
   int n = zl_tsv_split(p->fmt, line, len, spans, p->nstored);
   if(n != p->nfields){
-    *why = reason("expected %d fields, found %d", p->nfields, n);
+    *why = zl_message("expected %d fields, found %d", p->nfields, n);
     return 0;
   }
   const ZlSchema *cols = p->columns;
@@ -73,7 +61,7 @@ int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
     if(p->map[c] < 0){ vals[c].state = ZL_V_NULL; continue; }
     const ZlSpan *v = &spans[p->map[c]];
     if(parse_value(p, cols->f[c].kind, v, &vals[c])){
-      *why = reason("%s '%.*s' is not a %s", cols->f[c].name, (int)(v->n > 40 ? 40 : v->n),
+      *why = zl_message("%s '%.*s' is not a %s", cols->f[c].name, (int)(v->n > 40 ? 40 : v->n),
                     v->p, cols->f[c].type);
       return 0;
     }
@@ -119,7 +107,7 @@ void zl_chunk_parse(ZlChunk *c){
     char *why = NULL;
     int ok;
     if(len > p->max_line){
-      why = reason("line longer than max_line=%zu bytes", p->max_line);
+      why = zl_message("line longer than max_line=%zu bytes", p->max_line);
       ok = 0;
     }else{
       ok = p->json || zl_plan_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
@@ -130,7 +118,7 @@ void zl_chunk_parse(ZlChunk *c){
       c->row_text[c->nrows] = (ZlSpan){ at, len };
       c->nrows++;
     }else if(p->strict){
-      c->err = why ? why : reason("bad line");
+      c->err = why ? why : zl_message("bad line");
       c->err_row = c->nrows;
       c->err_line = line;
       return;

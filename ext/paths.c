@@ -2,6 +2,7 @@
 ** paths.c — expanding a table's path argument (see paths.h).
 */
 #include "paths.h"
+#include "message.h"
 
 #include <glob.h>
 #include <stdio.h>
@@ -18,13 +19,6 @@ static int push(ZlPaths *p, const char *path){
   return 0;
 }
 
-static char *message(const char *fmt, const char *arg){
-  size_t n = strlen(fmt) + strlen(arg) + 1;
-  char *m = malloc(n);
-  if(m) snprintf(m, n, fmt, arg);
-  return m;
-}
-
 int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
   struct stat st;
   memset(out, 0, sizeof *out);
@@ -35,11 +29,11 @@ int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
   glob_t g;
   int rc = glob(pattern, 0, NULL, &g);   /* sorted, as ls would list them */
   if(rc == GLOB_NOMATCH){
-    *err = message("no file matches '%s'", pattern);
+    *err = zl_message("no file matches '%s'", pattern);
     return -1;
   }
   if(rc != 0){
-    *err = message("cannot expand '%s'", pattern);
+    *err = zl_message("cannot expand '%s'", pattern);
     return -1;
   }
   for(size_t i = 0; i < g.gl_pathc; i++){

@@ -3,6 +3,7 @@
 */
 #include "scan.h"
 
+#include "message.h"
 #include "reader.h"
 #include "workers.h"
 
@@ -11,21 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *vformat(const char *fmt, va_list ap){
-  va_list ap2;
-  va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
-  va_end(ap2);
-  char *m = malloc((size_t)n + 1);
-  if(m) vsnprintf(m, (size_t)n + 1, fmt, ap);
-  return m;
-}
-
 static int scan_fail(ZlScan *s, const char *fmt, ...){
   va_list ap;
   va_start(ap, fmt);
   free(s->err);
-  s->err = vformat(fmt, ap);
+  s->err = zl_vmessage(fmt, ap);
   va_end(ap);
   return -1;
 }

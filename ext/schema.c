@@ -2,6 +2,7 @@
 ** schema.c — field lists and the built-in http layouts (see schema.h).
 */
 #include "schema.h"
+#include "message.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,10 +133,7 @@ const char *zl_schema_guess_type(const char *name){
 }
 
 static char *parse_error(const char *what, const char *at, size_t n){
-  size_t room = n + strlen(what) + 32;
-  char *msg = malloc(room);
-  if(msg) snprintf(msg, room, "fields=: %s in '%.*s'", what, (int)n, at);
-  return msg;
+  return zl_message("fields=: %s in '%.*s'", what, (int)n, at);
 }
 
 /* A type a user may write in fields=: Zeek's loggable types. */

@@ -7,6 +7,7 @@
 ** Memory stays at the ring's size whatever the file's.
 */
 #include "source.h"
+#include "message.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -48,28 +49,10 @@ struct ZlSource {
   size_t peek_len;
 };
 
-static char *vformat(const char *fmt, va_list ap){
-  va_list ap2;
-  va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
-  va_end(ap2);
-  char *s = malloc((size_t)n + 1);
-  if(s) vsnprintf(s, (size_t)n + 1, fmt, ap);
-  return s;
-}
-
-static char *format(const char *fmt, ...){
-  va_list ap;
-  va_start(ap, fmt);
-  char *s = vformat(fmt, ap);
-  va_end(ap);
-  return s;
-}
-
 static ssize_t fail(ZlSource *s, const char *fmt, ...){
   va_list ap;
   va_start(ap, fmt);
-  char *msg = vformat(fmt, ap);
+  char *msg = zl_vmessage(fmt, ap);
   va_end(ap);
   free(s->err);
   s->err = msg;
@@ -227,23 +210,23 @@ ZlSource *zl_source_open(const char *path, char **err){
   ZlSource *s = calloc(1, sizeof *s);
   struct stat st;
   unsigned char head[2];
-  if(!s || !(s->path = strdup(path))){ free(s); *err = format("out of memory"); return NULL; }
+  if(!s || !(s->path = strdup(path))){ free(s); *err = zl_message("out of memory"); return NULL; }
   s->fd = open(path, O_RDONLY | O_CLOEXEC);
   if(s->fd < 0){
-    *err = format("cannot open '%s': %s", path, strerror(errno));
+    *err = zl_message("cannot open '%s': %s", path, strerror(errno));
     goto fail;
   }
   if(fstat(s->fd, &st) == 0 && S_ISDIR(st.st_mode)){
-    *err = format("'%s' is a directory, not a log file", path);
+    *err = zl_message("'%s' is a directory, not a log file", path);
     goto fail;
   }
   ssize_t n = read_fd(s->fd, head, sizeof head);
   if(n < 0){
-    *err = format("cannot read '%s': %s", path, strerror(errno));
+    *err = zl_message("cannot read '%s': %s", path, strerror(errno));
     goto fail;
   }
   if(n == 2 && head[0] == 0x1f && head[1] == 0x8b){
-    if(start_gzip(s, head, 2)){ *err = format("cannot start inflating '%s'", path); goto fail; }
+    if(start_gzip(s, head, 2)){ *err = zl_message("cannot start inflating '%s'", path); goto fail; }
   }else if(lseek(s->fd, 0, SEEK_SET) != 0){
     memcpy(s->peek, head, (size_t)n);   /* a pipe cannot rewind */
     s->peek_len = (size_t)n;

@@ -2,6 +2,7 @@
 ** tsv.c — Zeek TSV header directives and field splitting (see tsv.h).
 */
 #include "tsv.h"
+#include "message.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,11 +45,9 @@ int zl_tsv_is_separator_line(const char *line, size_t len){
   return len > 11 && memcmp(line, "#separator ", 11) == 0;
 }
 
-static char *errorf(const char *what, const char *line, size_t len){
-  size_t room = strlen(what) + 64 + (len > 60 ? 60 : len);
-  char *m = malloc(room);
-  if(m) snprintf(m, room, "%s: '%.*s'", what, (int)(len > 60 ? 60 : len), line);
-  return m;
+/* "what: 'the line'" with the line cut at 60 bytes. */
+static char *directive_error(const char *what, const char *line, size_t len){
+  return zl_message("%s: '%.*s'", what, (int)(len > 60 ? 60 : len), line);
 }
 
 /* A directive's value, escapes decoded, into dst (ZL_MARKER_MAX bytes). */
@@ -239,7 +238,7 @@ int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err){
     zl_tsv_header_reset(h);
     ZlTsvFormat *f = &h->fmt;
     if(set_marker(f->sep, &f->sep_len, line + 11, len - 11)){
-      *err = errorf("bad #separator", line, len);
+      *err = directive_error("bad #separator", line, len);
       return -1;
     }
     return ZL_DIR_SEPARATOR;
@@ -254,7 +253,7 @@ int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err){
   for(size_t i = 0; i < sizeof markers / sizeof *markers; i++){
     if((v = directive_value(h, line, len, markers[i].key, &n))){
       if(set_marker(markers[i].dst, markers[i].dst_len, v, n)){
-        *err = errorf("bad header directive", line, len);
+        *err = directive_error("bad header directive", line, len);
         return -1;
       }
       return ZL_DIR_OTHER;
