@@ -18,16 +18,42 @@ int zl_json_is_object_line(const char *line, size_t len){
 void zl_json_row_free(ZlJsonRow *row){
   cJSON_Delete(row->doc);
   free(row->cells);
+  free(row->index);
   memset(row, 0, sizeof *row);
 }
 
-/* The column named key: members mostly come in column order, so the one
-** after the last match is tried first. */
-static int find_column(const ZlSchema *cols, const char *key, int *next){
-  if(*next < cols->n && strcmp(cols->f[*next].name, key) == 0) return (*next)++;
-  int c = zl_schema_find(cols, key);
-  if(c >= 0) *next = c + 1;
-  return c;
+static uint32_t name_hash(const char *s){
+  uint32_t h = 2166136261u;
+  while(*s){ h ^= (unsigned char)*s++; h *= 16777619u; }
+  return h;
+}
+
+/* An open-addressing index of column names, so that a line with very many
+** keys costs a hash per key, not a scan of every column. */
+static int build_index(ZlJsonRow *row, const ZlSchema *cols){
+  int n = 16;
+  while(n < 2 * cols->n) n *= 2;
+  free(row->index);
+  row->index = malloc((size_t)n * sizeof *row->index);
+  if(!row->index) return -1;
+  for(int i = 0; i < n; i++) row->index[i] = -1;
+  row->index_mask = n - 1;
+  for(int c = cols->n - 1; c >= 0; c--){          /* the first of equal names wins */
+    uint32_t k = name_hash(cols->f[c].name) & (uint32_t)row->index_mask;
+    while(row->index[k] >= 0 && strcmp(cols->f[row->index[k]].name, cols->f[c].name)){
+      k = (k + 1) & (uint32_t)row->index_mask;
+    }
+    row->index[k] = c;
+  }
+  return 0;
+}
+
+static int find_column(const ZlJsonRow *row, const ZlSchema *cols, const char *key){
+  uint32_t k = name_hash(key) & (uint32_t)row->index_mask;
+  for(int c; (c = row->index[k]) >= 0; k = (k + 1) & (uint32_t)row->index_mask){
+    if(strcmp(cols->f[c].name, key) == 0) return c;
+  }
+  return -1;
 }
 
 int zl_json_row_parse(ZlJsonRow *row, const ZlSchema *cols, const char *line, size_t len){
@@ -38,18 +64,18 @@ int zl_json_row_parse(ZlJsonRow *row, const ZlSchema *cols, const char *line, si
   for(const char *p = end; p && p < line + len; p++){      /* only blanks after */
     if(*p != ' ' && *p != '\t' && *p != '\r') return -1;
   }
-  if(row->ncols != cols->n){
+  if(row->ncols != cols->n || row->columns != cols){
     free(row->cells);
     row->cells = calloc((size_t)cols->n + 1, sizeof *row->cells);
-    if(!row->cells){ row->ncols = 0; return -1; }
+    if(!row->cells || build_index(row, cols)){ row->ncols = 0; return -1; }
     row->ncols = cols->n;
+    row->columns = cols;
   }else{
     memset(row->cells, 0, (size_t)cols->n * sizeof *row->cells);
   }
-  int next = 0;
   const cJSON *m;
   cJSON_ArrayForEach(m, row->doc){
-    int c = m->string ? find_column(cols, m->string, &next) : -1;
+    int c = m->string ? find_column(row, cols, m->string) : -1;
     if(c >= 0 && !cJSON_IsNull(m)) row->cells[c] = (cJSON *)m;
   }
   return 0;
@@ -70,6 +96,7 @@ int zl_json_value(const cJSON *node, ZlKind kind, ZlValue *out){
   if(!node || cJSON_IsNull(node)) return 0;
   const char *s = cJSON_IsString(node) ? node->valuestring : NULL;
   double d = node->valuedouble;
+  if(cJSON_IsNumber(node) && !isfinite(d)) return -1;   /* 1e999: not a value */
   switch(kind){
     case ZL_INT:
       if(s){
@@ -117,14 +144,14 @@ static int append_scalar(ZlBuf *out, const cJSON *node, ZlKind kind){
   if(cJSON_IsString(node)) return zl_json_quote(out, node->valuestring, strlen(node->valuestring));
   if(cJSON_IsTrue(node)) return append(out, "true", 4);
   if(cJSON_IsFalse(node)) return append(out, "false", 5);
-  if(cJSON_IsNumber(node)){
+  if(cJSON_IsNumber(node) && isfinite(node->valuedouble)){
     double d = node->valuedouble;
     int n = kind != ZL_REAL && kind != ZL_TIME && is_integral(d)
           ? snprintf(tmp, sizeof tmp, "%lld", (long long)d)
           : zl_format_real(tmp, sizeof tmp, d);
     return append(out, tmp, (size_t)n);
   }
-  return append(out, "null", 4);       /* Zeek logs no nested containers */
+  return append(out, "null", 4);  /* nested containers (Zeek logs none), 1e999 */
 }
 
 int zl_json_array_text(ZlBuf *out, const cJSON *node, ZlKind elem){
@@ -160,10 +187,11 @@ static const char *type_of_value(const cJSON *v){
   return "string";
 }
 
-int zl_json_schema(const char *line, size_t len, ZlSchema *out){
+int zl_json_schema(const char *line, size_t len, int max_fields, ZlSchema *out){
   cJSON *doc = cJSON_ParseWithLength(line, len);
   memset(out, 0, sizeof *out);
   if(!doc || !cJSON_IsObject(doc)){ cJSON_Delete(doc); return -1; }
+  if(cJSON_GetArraySize(doc) > (max_fields ? max_fields : 4096)){ cJSON_Delete(doc); return -2; }
   const cJSON *m;
   int rc = 0;
   cJSON_ArrayForEach(m, doc){

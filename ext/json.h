@@ -23,6 +23,9 @@ typedef struct ZlJsonRow {
   cJSON *doc;        /* the parsed line */
   cJSON **cells;     /* per column */
   int ncols;
+  const ZlSchema *columns;  /* what cells and index were built for */
+  int *index;        /* column names, hashed: see json.c */
+  int index_mask;
 } ZlJsonRow;
 
 /* 1 if the line looks like a JSON log line (first non-blank byte '{'). */
@@ -43,7 +46,9 @@ int zl_json_text(ZlBuf *out, const cJSON *node);
 int zl_json_array_text(ZlBuf *out, const cJSON *node, ZlKind elem);
 
 /* Fields from the keys of a first object: names in order, types from the
-** names Zeek gives them (zl_schema_guess_type), else from the values. */
-int zl_json_schema(const char *line, size_t len, ZlSchema *out);
+** names Zeek gives them (zl_schema_guess_type), else from the values.
+** Returns 0; -1 when the line is not an object; -2 when it has more keys
+** than max_fields (0: 4096). */
+int zl_json_schema(const char *line, size_t len, int max_fields, ZlSchema *out);
 
 #endif

@@ -595,7 +595,14 @@ static int probe_file(const char *path, size_t max_line, int max_fields, ZlSchem
       continue;
     }
     if(!h.have_fields && zl_json_is_object_line(line, len)){
-      found = zl_json_schema(line, len, out) ? 0 : 1;
+      int got = zl_json_schema(line, len, max_fields, out);
+      if(got == -2){
+        *err = zl_message("%s:%llu: the first JSON object has more keys than max_fields=%d",
+                          path, (unsigned long long)rd.line_no, max_fields ? max_fields : 4096);
+        found = -1;
+        break;
+      }
+      found = got == 0;
       if(found) break;
     }
     if(rd.line_no == 1 && is_names_line(&h.fmt, line, len)){
