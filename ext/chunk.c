@@ -58,9 +58,9 @@ int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
   const ZlSchema *cols = p->columns;
   for(int k = 0; k < p->ntyped; k++){
     int c = p->typed[k];
-    if(p->map[c] < 0){ vals[c].state = ZL_V_NULL; continue; }
+    if(p->map[c] < 0){ vals[k].state = ZL_V_NULL; continue; }
     const ZlSpan *v = &spans[p->map[c]];
-    if(parse_value(p, cols->f[c].kind, v, &vals[c])){
+    if(parse_value(p, cols->f[c].kind, v, &vals[k])){
       *why = zl_message("%s '%.*s' is not a %s", cols->f[c].name, (int)(v->n > 40 ? 40 : v->n),
                     v->p, cols->f[c].type);
       return 0;
@@ -73,14 +73,14 @@ int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
 static int grow_rows(ZlChunk *c){
   if(c->nrows < c->rows_cap) return 0;
   int cap = c->rows_cap ? c->rows_cap * 2 : 1024;
-  size_t ncols = (size_t)c->plan->columns->n, nstored = (size_t)c->plan->nstored;
+  size_t ntyped = (size_t)c->plan->ntyped, nstored = (size_t)c->plan->nstored;
   uint32_t *line = realloc(c->row_line, (size_t)cap * sizeof *line);
   if(line) c->row_line = line;
   ZlSpan *text = realloc(c->row_text, (size_t)cap * sizeof *text);
   if(text) c->row_text = text;
   ZlSpan *spans = realloc(c->spans, (size_t)cap * (nstored ? nstored : 1) * sizeof *spans);
   if(spans) c->spans = spans;
-  ZlValue *vals = realloc(c->vals, (size_t)cap * (ncols ? ncols : 1) * sizeof *vals);
+  ZlValue *vals = realloc(c->vals, (size_t)cap * (ntyped ? ntyped : 1) * sizeof *vals);
   if(vals) c->vals = vals;
   if(!line || !text || !spans || !vals) return -1;
   c->rows_cap = cap;
@@ -90,7 +90,7 @@ static int grow_rows(ZlChunk *c){
 void zl_chunk_parse(ZlChunk *c){
   const ZlPlan *p = c->plan;
   const char *at = c->buf, *end = c->buf + c->len;
-  size_t ncols = (size_t)p->columns->n, nstored = (size_t)p->nstored;
+  size_t ntyped = (size_t)p->ntyped, nstored = (size_t)p->nstored;
   c->nrows = 0;
   c->nlines = 0;
   c->skipped = 0;
@@ -111,7 +111,7 @@ void zl_chunk_parse(ZlChunk *c){
       ok = 0;
     }else{
       ok = p->json || zl_plan_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
-                                        c->vals + (size_t)c->nrows * ncols, &why);
+                                        c->vals + (size_t)c->nrows * ntyped, &why);
     }
     if(ok){
       c->row_line[c->nrows] = line;

@@ -32,6 +32,7 @@ typedef struct ZlPlan {
   int json;                /* lines are JSON: kept whole, parsed in order */
   int strict;              /* stop at the first bad line */
   size_t max_line;         /* longer lines are bad */
+  size_t chunk_bytes;      /* cut chunks this big: rows' memory stays bounded */
 } ZlPlan;
 
 typedef enum {
@@ -51,7 +52,7 @@ typedef struct ZlChunk {
   uint32_t *row_line;      /* 0-based line of each row within the chunk */
   ZlSpan *row_text;        /* each row's whole line */
   ZlSpan *spans;           /* nrows x plan->nstored */
-  ZlValue *vals;           /* nrows x columns */
+  ZlValue *vals;           /* nrows x plan->ntyped, in plan->typed order */
   uint32_t nlines;
   uint64_t skipped;
   int err_row;             /* strict: the bad line comes after this many rows */
@@ -64,8 +65,9 @@ typedef struct ZlChunk {
 void zl_chunk_parse(ZlChunk *c);
 void zl_chunk_free(ZlChunk *c);
 
-/* One TSV data line: 1 and the row's spans/values, or 0 with a malloc'd
-** reason in *why (NULL when out of memory). */
+/* One TSV data line: 1 and the row's spans and values (vals[k] for column
+** p->typed[k]), or 0 with a malloc'd reason in *why (NULL when out of
+** memory). */
 int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
                       ZlSpan *spans, ZlValue *vals, char **why);
 

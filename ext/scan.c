@@ -75,6 +75,16 @@ static int grow_own_spans(ZlScan *s, int need){
   return 0;
 }
 
+/* Bytes per chunk: up to 256 KiB, less when lines can be so short that
+** their rows' spans and values would take more than ~2 MiB. */
+static size_t chunk_bytes(const ZlScan *s){
+  size_t per_row = (size_t)s->nstored * sizeof(ZlSpan) + (size_t)s->ntyped * sizeof(ZlValue)
+                 + sizeof(ZlSpan) + sizeof(uint32_t);
+  size_t min_line = s->json ? 3 : (size_t)(s->nfields > 0 ? s->nfields : 1);
+  size_t bytes = (2u << 20) / per_row * min_line;
+  return bytes < (16u << 10) ? (16u << 10) : bytes > CHUNK_BYTES ? CHUNK_BYTES : bytes;
+}
+
 /* After any change to the header state: what workers read lines by. */
 static void update_plan(ZlScan *s){
   s->plan = (ZlPlan){
@@ -82,6 +92,7 @@ static void update_plan(ZlScan *s){
     .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
     .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
     .max_line = s->cfg->max_line ? s->cfg->max_line : ZL_DEFAULT_MAX_LINE,
+    .chunk_bytes = chunk_bytes(s),
   };
 }
 
@@ -248,10 +259,11 @@ static int skip_rest_of_line(ZlScan *s){
 /* Where a data chunk starting at carry[0] ends: after the last "\n" within
 ** CHUNK_BYTES, and before any line that starts with '#'. 0: no whole line. */
 static size_t data_end(ZlScan *s){
-  size_t limit = s->carry_len < CHUNK_BYTES ? s->carry_len : CHUNK_BYTES;
+  size_t most = s->plan.chunk_bytes;
+  size_t limit = s->carry_len < most ? s->carry_len : most;
   char *nl = memrchr(s->carry, '\n', limit);
   size_t end = nl ? (size_t)(nl - s->carry) + 1 : 0;
-  if(!nl && s->src_eof && s->carry_len <= CHUNK_BYTES) end = s->carry_len;
+  if(!nl && s->src_eof && s->carry_len <= most) end = s->carry_len;
   for(char *h = s->carry + 1; end && (h = memchr(h, '#', end - (size_t)(h - s->carry))); h++){
     if(h[-1] == '\n'){ end = (size_t)(h - s->carry); break; }
   }
@@ -340,7 +352,6 @@ static int row_taken(ZlScan *s){
 /* A JSON line: 1 row, 0 skipped, -1 error. */
 static int take_json_line(ZlScan *s, const char *line, size_t len){
   const ZlSchema *cols = &s->cfg->columns;
-  s->vals = s->own_vals;
   if(zl_json_row_parse(&s->jrow, cols, line, len)) return bad_line(s, "not a JSON object");
   for(int k = 0; k < s->ntyped; k++){
     int c = s->typed[k];
@@ -353,12 +364,19 @@ static int take_json_line(ZlScan *s, const char *line, size_t len){
   return row_taken(s);
 }
 
+/* The row's values, kept in typed order, into s->vals by column. */
+static void spread_values(ZlScan *s, const ZlValue *typed_vals){
+  for(int k = 0; k < s->ntyped; k++) s->own_vals[s->typed[k]] = typed_vals[k];
+}
+
 /* A TSV data line the scan parses itself: 1 row, 0 skipped, -1 error. */
 static int take_data_line(ZlScan *s, const char *line, size_t len){
   char *why = NULL;
-  s->vals = s->own_vals;
   s->row_spans = s->own_spans;
-  if(zl_plan_take_line(&s->plan, line, len, s->own_spans, s->own_vals, &why)) return row_taken(s);
+  if(zl_plan_take_line(&s->plan, line, len, s->own_spans, s->typed_vals, &why)){
+    spread_values(s, s->typed_vals);
+    return row_taken(s);
+  }
   int rc = bad_line(s, why);
   free(why);
   return rc;
@@ -421,7 +439,7 @@ static int take_item_line(ZlScan *s, ZlChunk *it){
 
 /* The next row of the current data item: 1, 0 when it has none left, -1. */
 static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
-  size_t ncols = (size_t)s->cfg->columns.n, nstored = (size_t)it->plan->nstored;
+  size_t ntyped = (size_t)it->plan->ntyped, nstored = (size_t)it->plan->nstored;
   while(s->cur_row < it->nrows || (it->err_row == s->cur_row && (it->err || it->oom))){
     if(s->cur_row == it->err_row && (it->err || it->oom)){
       s->line_no = s->line_base + it->err_line + 1;
@@ -437,7 +455,7 @@ static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
       continue;
     }
     s->row_spans = it->spans + (size_t)r * nstored;
-    s->vals = it->vals + (size_t)r * ncols;
+    spread_values(s, it->vals + (size_t)r * ntyped);
     return row_taken(s);
   }
   return 0;
@@ -537,9 +555,12 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   int n = cfg->columns.n;
   s->map = calloc((size_t)n + 1, sizeof *s->map);
   s->own_vals = calloc((size_t)n + 1, sizeof *s->own_vals);
+  s->typed_vals = calloc((size_t)n + 1, sizeof *s->typed_vals);
   s->typed = calloc((size_t)n + 1, sizeof *s->typed);
   s->vals = s->own_vals;
-  if(!s->map || !s->own_vals || !s->typed || grow_own_spans(s, 1)) return scan_fail(s, "out of memory");
+  if(!s->map || !s->own_vals || !s->typed_vals || !s->typed || grow_own_spans(s, 1)){
+    return scan_fail(s, "out of memory");
+  }
   s->row_spans = s->own_spans;
   for(int c = 0; c < n; c++){
     ZlKind k = cfg->columns.f[c].kind;
@@ -567,6 +588,7 @@ void zl_scan_close(ZlScan *s){
   free(s->carry);
   free(s->map);
   free(s->own_vals);
+  free(s->typed_vals);
   free(s->own_spans);
   free(s->typed);
   zl_json_row_free(&s->jrow);

@@ -19,7 +19,8 @@
 ** side by side (chunk.h) while rows are handed out in file order. Header
 ** lines, and the first line of a file whose layout is not known yet, are
 ** handled here in order, with no chunk in flight, so a chunk's plan never
-** changes under it. Memory: ZL_SCAN_QUEUE chunks of ~256 KiB and their rows.
+** changes under it. Memory: ZL_SCAN_QUEUE chunks of at most 256 KiB, each
+** with at most ~2 MiB of rows however short its lines.
 ** No SQLite in here.
 */
 #ifndef ZL_SCAN_H
@@ -94,10 +95,11 @@ typedef struct ZlScan {
   int cur_row;
   uint64_t line_base;      /* lines of the file before the current item */
   uint64_t line_no;        /* the current row's line */
-  ZlValue *vals;           /* the current row's values, per column */
+  ZlValue *vals;           /* the current row's values, per column (= own_vals) */
   const ZlSpan *row_spans; /* the current row's kept fields */
   ZlSpan *own_spans;       /* for rows the scan parses itself */
   ZlValue *own_vals;
+  ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
   int own_spans_cap;
   ZlJsonRow jrow;          /* the current JSON line's members */
   ZlBuf cell;              /* text built for a JSON cell */
