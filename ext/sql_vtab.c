@@ -25,10 +25,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "zeeklog.h"
+#include "facts.h"
 #include "scan.h"
 SQLITE_EXTENSION_INIT3
 
@@ -65,41 +65,19 @@ typedef struct ZeekCursor {
   sqlite3_int64 rowid;
   ZlBuf scratch;              /* decoded text and set JSON */
   double ts_lo, ts_hi;        /* the query wants lo <= ts <= hi, at most */
-  struct stat opened;         /* the file skip_file() last let through */
+  ZlFileId opened;            /* the file skip_file() last let through */
   int opened_ok;
 } ZeekCursor;
-
-/* What a full read of one file showed: the range of its `ts`, valid while
-** the file keeps the identity, size and mtime it had then. */
-typedef struct FileFacts {
-  struct FileFacts *next;
-  char *path;
-  dev_t dev; ino_t ino; off_t size; struct timespec mtime;
-  int has_ts;
-  double min_ts, max_ts;
-} FileFacts;
-
-#define MAX_FILE_FACTS 100000
 
 /* Per connection: the live tables (for zeek_skipped()) and the facts learnt
 ** about files. Both modules hold a reference: SQLite destroys them one by
 ** one at close, in no set order. */
-struct ZeekState { ZeekTable *tables; FileFacts *facts; int nfacts; int refs; };
-
-static void forget_facts(ZeekState *st){
-  while(st->facts){
-    FileFacts *f = st->facts;
-    st->facts = f->next;
-    sqlite3_free(f->path);
-    sqlite3_free(f);
-  }
-  st->nfacts = 0;
-}
+struct ZeekState { ZeekTable *tables; ZlFacts *facts; int refs; };
 
 static void state_unref(void *p){
   ZeekState *st = p;
   if(--st->refs > 0) return;
-  forget_facts(st);
+  zl_facts_free(st->facts);
   sqlite3_free(st);
 }
 
@@ -463,49 +441,24 @@ static int zeekNext(sqlite3_vtab_cursor *cur){
 
 /* ---- file facts: skipping archives a `ts` bound rules out ---------------- */
 
-static int same_file(const FileFacts *f, const struct stat *st){
-  return f->dev == st->st_dev && f->ino == st->st_ino && f->size == st->st_size
-      && f->mtime.tv_sec == st->st_mtim.tv_sec && f->mtime.tv_nsec == st->st_mtim.tv_nsec;
-}
-
-static FileFacts *find_facts(ZeekState *st, const char *path){
-  for(FileFacts *f = st->facts; f; f = f->next) if(strcmp(f->path, path) == 0) return f;
-  return NULL;
-}
-
 /* skip_file(): 1 when an earlier full read of this very file found no row
-** with lo <= ts <= hi. Also remembers the file's stat for file_done(). */
+** with lo <= ts <= hi. Also notes the file's identity for file_done(). */
 static int prune_file(void *ctx, const char *path){
   ZeekCursor *c = ctx;
   ZeekState *st = ((ZeekTable *)c->base.pVtab)->state;
-  c->opened_ok = stat(path, &c->opened) == 0;
+  c->opened_ok = zl_file_id(path, &c->opened) == 0;
   if(!c->opened_ok || (c->ts_lo == -INFINITY && c->ts_hi == INFINITY)) return 0;
-  const FileFacts *f = find_facts(st, path);
-  if(!f || !same_file(f, &c->opened)) return 0;
-  return !f->has_ts || f->max_ts < c->ts_lo || f->min_ts > c->ts_hi;
+  return zl_facts_rules_out(st->facts, path, &c->opened, c->ts_lo, c->ts_hi);
 }
 
 /* file_done(): keeps what a whole read showed, if the file did not change
-** while it was read (same stat before opening and after the end). */
+** while it was read (same identity before opening and after the end). */
 static void learn_file(void *ctx, const char *path, int has_ts, double lo, double hi){
   ZeekCursor *c = ctx;
   ZeekState *st = ((ZeekTable *)c->base.pVtab)->state;
-  struct stat now;
-  if(!c->opened_ok || stat(path, &now) != 0) return;
-  if(now.st_size != c->opened.st_size || now.st_ino != c->opened.st_ino
-     || now.st_mtim.tv_sec != c->opened.st_mtim.tv_sec
-     || now.st_mtim.tv_nsec != c->opened.st_mtim.tv_nsec) return;
-  FileFacts *f = find_facts(st, path);
-  if(!f){
-    if(st->nfacts >= MAX_FILE_FACTS) forget_facts(st);
-    if(!(f = sqlite3_malloc64(sizeof *f))) return;
-    if(!(f->path = sqlite3_mprintf("%s", path))){ sqlite3_free(f); return; }
-    f->next = st->facts;
-    st->facts = f;
-    st->nfacts++;
-  }
-  f->dev = now.st_dev; f->ino = now.st_ino; f->size = now.st_size; f->mtime = now.st_mtim;
-  f->has_ts = has_ts; f->min_ts = lo; f->max_ts = hi;
+  ZlFileId now;
+  if(!c->opened_ok || zl_file_id(path, &now) != 0 || !zl_file_id_equal(&now, &c->opened)) return;
+  zl_facts_learn(st->facts, path, &now, has_ts, lo, hi);
 }
 
 /* Narrows [ts_lo, ts_hi] by the bounds xBestIndex passed; a bound that is
@@ -708,6 +661,7 @@ int zeeklog_register_vtab(sqlite3 *db, char **pzErr){
   ZeekState *st = sqlite3_malloc64(sizeof *st);
   if(!st) return SQLITE_NOMEM;
   memset(st, 0, sizeof *st);
+  if(!(st->facts = zl_facts_new())){ sqlite3_free(st); return SQLITE_NOMEM; }
   st->refs = 1;
   /* On failure SQLite calls the destructor itself. */
   int rc = sqlite3_create_module_v2(db, "zeek", &zeekModule, st, state_unref);
