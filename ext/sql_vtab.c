@@ -23,6 +23,7 @@
 ** query uses, when SQLite asks for them.
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -109,8 +110,7 @@ static char *dequote(const char *s){
 
 typedef struct ZeekOptions {
   char *path, *schema, *fields, *names;
-  int strict;
-  sqlite3_int64 max_line, max_fields, threads;
+  sqlite3_int64 strict, max_line, max_fields, threads;
 } ZeekOptions;
 
 static void free_options(ZeekOptions *o){
@@ -133,6 +133,38 @@ static int default_threads(void){
   return n < 1 ? 1 : n > 4 ? 4 : (int)n;
 }
 
+/* Sets option key to val (both dequoted); NULL, or an sqlite3_mprintf'd
+** message. A text value is taken over (*val set to NULL). */
+static char *apply_option(ZeekOptions *o, const char *key, char **val){
+  static const struct { const char *key; size_t at; } texts[] = {
+    { "path", offsetof(ZeekOptions, path) }, { "schema", offsetof(ZeekOptions, schema) },
+    { "fields", offsetof(ZeekOptions, fields) }, { "names", offsetof(ZeekOptions, names) },
+  };
+  static const struct { const char *key; size_t at; sqlite3_int64 lo, hi; } numbers[] = {
+    { "max_line", offsetof(ZeekOptions, max_line), 64, (sqlite3_int64)1 << 31 },
+    { "max_fields", offsetof(ZeekOptions, max_fields), 1, 1000000 },
+    { "threads", offsetof(ZeekOptions, threads), 0, 64 },
+    { "strict", offsetof(ZeekOptions, strict), 0, 1 },
+  };
+  for(size_t i = 0; i < sizeof texts / sizeof *texts; i++){
+    if(strcmp(key, texts[i].key)) continue;
+    char **slot = (char **)((char *)o + texts[i].at);
+    sqlite3_free(*slot);
+    *slot = *val;
+    *val = NULL;
+    return NULL;
+  }
+  for(size_t i = 0; i < sizeof numbers / sizeof *numbers; i++){
+    if(strcmp(key, numbers[i].key)) continue;
+    if(parse_number_option(*val, numbers[i].lo, numbers[i].hi,
+                           (sqlite3_int64 *)((char *)o + numbers[i].at)) == 0) return NULL;
+    return sqlite3_mprintf("%s must be a whole number from %lld to %lld", key,
+                           numbers[i].lo, numbers[i].hi);
+  }
+  return sqlite3_mprintf("unknown option '%s' (known: path, schema, fields, names,"
+                         " strict, max_line, max_fields, threads)", key);
+}
+
 /* Reads zeek(...)'s arguments; NULL, or an sqlite3_mprintf'd message. */
 static char *parse_options(int argc, const char *const *argv, ZeekOptions *o){
   memset(o, 0, sizeof *o);
@@ -145,34 +177,11 @@ static char *parse_options(int argc, const char *const *argv, ZeekOptions *o){
       if(!(o->path = dequote(argv[i]))) return sqlite3_mprintf("out of memory");
       continue;
     }
-    char *key = sqlite3_mprintf("%.*s", (int)(eq - argv[i]), argv[i]);
+    char *raw_key = sqlite3_mprintf("%.*s", (int)(eq - argv[i]), argv[i]);
+    char *key = raw_key ? dequote(raw_key) : NULL;
     char *val = dequote(eq + 1);
-    char *msg = NULL;
-    if(!key || !val) msg = sqlite3_mprintf("out of memory");
-    else{
-      char *k = dequote(key);
-      sqlite3_free(key);
-      key = k;
-    }
-    char **slot = NULL;
-    if(msg || !key) { if(!msg) msg = sqlite3_mprintf("out of memory"); }
-    else if(!strcmp(key, "path")) slot = &o->path;
-    else if(!strcmp(key, "schema")) slot = &o->schema;
-    else if(!strcmp(key, "fields")) slot = &o->fields;
-    else if(!strcmp(key, "names")) slot = &o->names;
-    else if(!strcmp(key, "strict")) o->strict = strcmp(val, "0") != 0;
-    else if(!strcmp(key, "max_line")){
-      if(parse_number_option(val, 64, (sqlite3_int64)1 << 31, &o->max_line))
-        msg = sqlite3_mprintf("max_line must be a byte count from 64 to 2147483648");
-    }else if(!strcmp(key, "max_fields")){
-      if(parse_number_option(val, 1, 1000000, &o->max_fields))
-        msg = sqlite3_mprintf("max_fields must be from 1 to 1000000");
-    }else if(!strcmp(key, "threads")){
-      if(parse_number_option(val, 0, 64, &o->threads))
-        msg = sqlite3_mprintf("threads must be from 0 to 64");
-    }else msg = sqlite3_mprintf("unknown option '%s' (known: path, schema, fields,"
-                                " names, strict, max_line, max_fields, threads)", key);
-    if(slot){ sqlite3_free(*slot); *slot = val; val = NULL; }
+    char *msg = key && val ? apply_option(o, key, &val) : sqlite3_mprintf("out of memory");
+    sqlite3_free(raw_key);
     sqlite3_free(key);
     sqlite3_free(val);
     if(msg) return msg;
@@ -297,7 +306,7 @@ static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   }
   t->cfg.pattern = o.path;
   o.path = NULL;
-  t->cfg.strict = o.strict;
+  t->cfg.strict = (int)o.strict;
   t->cfg.max_line = (size_t)o.max_line;
   t->cfg.max_fields = (int)o.max_fields;
   t->cfg.threads = (int)o.threads;
