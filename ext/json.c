@@ -132,6 +132,7 @@ int zl_json_value(const cJSON *node, ZlKind kind, ZlValue *out){
 }
 
 static int append(ZlBuf *out, const char *s, size_t n){
+  if(n == 0) return 0;                 /* out->p may still be NULL */
   if(zl_buf_reserve(out, n)) return -1;
   memcpy(out->p + out->n, s, n);
   out->n += n;

@@ -16,6 +16,7 @@
 **   max_line=N         longest line in bytes (default 16 MiB; longer: bad line)
 **   max_fields=N       most fields a header may declare (default 4096)
 **   threads=N          parsing threads (default: the CPUs, at most 4; 0: none)
+**   group_memory=N     bytes a grouped scan may hold per pass (default 24 MiB)
 **
 ** Columns: the log's fields in file order, with `ts_iso` right after a `ts`
 ** of type time, then the hidden `_file` and `_line`. The reader below
@@ -24,18 +25,16 @@
 */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "zeeklog.h"
 #include "facts.h"
-#include "scan.h"
+#include "grouped.h"
 SQLITE_EXTENSION_INIT3
 
-/* What one SQL column shows. */
-typedef enum { COL_FIELD, COL_TS_ISO, COL_FILE, COL_LINE, COL_PATH_ARG } ColKind;
-typedef struct ZeekCol { ColKind kind; int field; } ZeekCol;
 
 typedef struct ZeekState ZeekState;
 
@@ -46,13 +45,14 @@ typedef struct ZeekTable {
   char *name;
   ZlScanConfig cfg;
   ZlSchema headerless;        /* cfg.headerless points here when set */
-  ZeekCol *cols;
+  ZlColumn *cols;              /* what each SQL column shows */
   int ncols;
   int is_function;            /* zeek_http(): the path is an argument */
   int ts_col;                 /* SQL column of a `ts` of type time, or -1 */
+  size_t group_memory;        /* per pass of a grouped scan; 0: the default */
   sqlite3_int64 last_skipped; /* by the last scan that reached the end */
   sqlite3_int64 last_rows;
-  int last_files_read, last_files_pruned;
+  int last_files_read, last_files_pruned, last_passes;
 } ZeekTable;
 
 typedef struct ZeekCursor {
@@ -65,6 +65,11 @@ typedef struct ZeekCursor {
   int eof;
   sqlite3_int64 rowid;
   ZlBuf scratch;              /* decoded text and set JSON */
+  int grouped;                /* rows come from gs, already grouped */
+  ZlGroupedScan gs;
+  int part_of[64];            /* grouped: SQL column -> tuple part, or -1 */
+  ZlFilter filters[ZL_GROUPED_MAX_COLS];
+  int nfilters;
   double ts_lo, ts_hi;        /* the query wants lo <= ts <= hi, at most */
   ZlFileId opened;            /* the file skip_file() last let through */
   int opened_ok;
@@ -110,7 +115,7 @@ static char *dequote(const char *s){
 
 typedef struct ZeekOptions {
   char *path, *schema, *fields, *names;
-  sqlite3_int64 strict, max_line, max_fields, threads;
+  sqlite3_int64 strict, max_line, max_fields, threads, group_memory;
 } ZeekOptions;
 
 static void free_options(ZeekOptions *o){
@@ -145,6 +150,7 @@ static char *apply_option(ZeekOptions *o, const char *key, char **val){
     { "max_fields", offsetof(ZeekOptions, max_fields), 1, 1000000 },
     { "threads", offsetof(ZeekOptions, threads), 0, 64 },
     { "strict", offsetof(ZeekOptions, strict), 0, 1 },
+    { "group_memory", offsetof(ZeekOptions, group_memory), 1024, (sqlite3_int64)1 << 40 },
   };
   for(size_t i = 0; i < sizeof texts / sizeof *texts; i++){
     if(strcmp(key, texts[i].key)) continue;
@@ -162,7 +168,7 @@ static char *apply_option(ZeekOptions *o, const char *key, char **val){
                            numbers[i].lo, numbers[i].hi);
   }
   return sqlite3_mprintf("unknown option '%s' (known: path, schema, fields, names,"
-                         " strict, max_line, max_fields, threads)", key);
+                         " strict, max_line, max_fields, threads, group_memory)", key);
 }
 
 /* Reads zeek(...)'s arguments; NULL, or an sqlite3_mprintf'd message. */
@@ -204,7 +210,7 @@ static char *column_name(const char *zeek_name, int dotted){
 /* Lays out the SQL columns and declares them; returns an SQLite rc. */
 static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
   const ZlSchema *s = &t->cfg.columns;
-  t->cols = sqlite3_malloc64(sizeof(ZeekCol) * ((size_t)s->n + 4));
+  t->cols = sqlite3_malloc64(sizeof(ZlColumn) * ((size_t)s->n + 4));
   if(!t->cols) return SQLITE_NOMEM;
   sqlite3_str *sql = sqlite3_str_new(db);
   sqlite3_str_appendall(sql, "CREATE TABLE x(");
@@ -213,20 +219,20 @@ static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
     sqlite3_str_appendf(sql, "%s\"%w\" %s", i ? ", " : "", name ? name : "",
                         zl_sql_type(s->f[i].kind));
     sqlite3_free(name);
-    t->cols[t->ncols++] = (ZeekCol){ COL_FIELD, i };
+    t->cols[t->ncols++] = (ZlColumn){ ZL_COL_FIELD, i };
     if(!strcmp(s->f[i].name, "ts") && s->f[i].kind == ZL_TIME){
       t->ts_col = t->ncols - 1;
       sqlite3_str_appendall(sql, ", ts_iso TEXT");
-      t->cols[t->ncols++] = (ZeekCol){ COL_TS_ISO, i };
+      t->cols[t->ncols++] = (ZlColumn){ ZL_COL_TS_ISO, i };
     }
   }
   if(t->is_function){      /* the first hidden column takes zeek_http('...') */
     sqlite3_str_appendall(sql, ", path TEXT HIDDEN");
-    t->cols[t->ncols++] = (ZeekCol){ COL_PATH_ARG, -1 };
+    t->cols[t->ncols++] = (ZlColumn){ ZL_COL_ARG, -1 };
   }
   sqlite3_str_appendall(sql, ", _file TEXT HIDDEN, _line INTEGER HIDDEN");
-  t->cols[t->ncols++] = (ZeekCol){ COL_FILE, -1 };
-  t->cols[t->ncols++] = (ZeekCol){ COL_LINE, -1 };
+  t->cols[t->ncols++] = (ZlColumn){ ZL_COL_FILE, -1 };
+  t->cols[t->ncols++] = (ZlColumn){ ZL_COL_LINE, -1 };
   sqlite3_str_appendall(sql, ")");
   char *ddl = sqlite3_str_finish(sql);
   if(!ddl) return SQLITE_NOMEM;
@@ -310,6 +316,7 @@ static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   t->cfg.max_line = (size_t)o.max_line;
   t->cfg.max_fields = (int)o.max_fields;
   t->cfg.threads = (int)o.threads;
+  t->group_memory = (size_t)o.group_memory;
   int rc = declare_columns(db, t, o.names && !strcmp(o.names, "zeek"), pzErr);
   free_options(&o);
   if(rc != SQLITE_OK){ free_table(t); return rc; }
@@ -353,16 +360,68 @@ static char ts_op_letter(unsigned char op){
   }
 }
 
-/* Plans a scan. idxNum 1: argv[0] is zeek_http()'s path. idxStr: the hex of
-** colUsed (which columns to convert), ':', then one letter per `ts` bound
-** passed in argv (used to skip files known not to hold such rows; SQLite
-** still checks every row, so no bound is ever trusted blindly). */
+static int is_used(sqlite3_uint64 used, int col){ return col < 63 ? (used >> col) & 1 : (used >> 63) & 1; }
+
+/* A usable `col = value` (or `col IN (...)`) constraint compared with
+** BINARY: the one xFilter can apply to grouped rows. Its index, or -1. */
+static int filter_constraint(sqlite3_index_info *info, int col){
+  for(int i = 0; i < info->nConstraint; i++){
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    if(c->iColumn != col || !c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    const char *coll = sqlite3_vtab_collation(info, i);
+    if(coll && sqlite3_stricmp(coll, "BINARY")) continue;
+    return i;
+  }
+  return -1;
+}
+
+/* Can the rows go out already grouped? When SQLite only needs GROUP BY or
+** DISTINCT groups of plain columns (sqlite3_vtab_distinct() 1 or 2), and
+** every other column the query reads is pinned by `= v` or `IN (...)`, the
+** scan can count the distinct tuples and SQLite need not sort every row.
+** Fills the tuple's SQL columns (ordered ones first) and, for the others,
+** the constraint that filters them. Returns the number of columns, or 0. */
+static int plan_grouping(const ZeekTable *t, sqlite3_index_info *info, int cols[], int filter_of[]){
+  if(sqlite3_libversion_number() < 3038000) return 0;     /* no vtab_distinct */
+  int distinct = sqlite3_vtab_distinct(info);
+  sqlite3_uint64 used = info->colUsed;
+  int n = 0;
+  if((distinct != 1 && distinct != 2) || info->nOrderBy < 1 || (used >> 63)) return 0;
+  for(int k = 0; k < info->nOrderBy; k++){
+    int col = info->aOrderBy[k].iColumn;
+    if(col < 0 || col >= t->ncols || n == ZL_GROUPED_MAX_COLS) return 0;
+    if(t->cols[col].kind != ZL_COL_FIELD && t->cols[col].kind != ZL_COL_TS_ISO) return 0;
+    for(int j = 0; j < n; j++) if(cols[j] == col) return 0;
+    filter_of[n] = -1;
+    cols[n++] = col;
+  }
+  for(int col = 0; col < t->ncols && col < 63; col++){
+    int listed = 0;
+    for(int j = 0; j < n; j++) listed |= cols[j] == col;
+    if(listed || !is_used(used, col) || t->cols[col].kind == ZL_COL_ARG) continue;
+    int f = filter_constraint(info, col);
+    if(f < 0 || n == ZL_GROUPED_MAX_COLS) return 0;
+    if(t->cols[col].kind != ZL_COL_FIELD && t->cols[col].kind != ZL_COL_TS_ISO) return 0;
+    filter_of[n] = f;
+    cols[n++] = col;
+  }
+  return n;
+}
+
+/* Plans a scan. idxNum: bit 1, argv[0] is zeek_http()'s path; bit 2, the
+** rows go out grouped (orderByConsumed). idxStr: "USED|ARGS|GROUP" — the
+** hex of colUsed (which columns to convert); one token per further argv:
+** "T" and a `ts` bound's operator (used to skip files known not to hold
+** such rows), "E"/"I" and a tuple part for an `=`/`IN` filter; and the
+** tuple's SQL columns, leading ones first ("nleading:c0,c1d,...", d for a
+** descending ORDER BY term; groups go out sorted as SQLite asked). SQLite
+** still checks every constraint on every row: none is trusted blindly. */
 static int zeekBestIndex(sqlite3_vtab *vt, sqlite3_index_info *info){
   ZeekTable *t = (ZeekTable *)vt;
-  int path_col = -1, argc = 0;
-  char ops[16];
-  int nops = 0;
-  for(int i = 0; i < t->ncols; i++) if(t->cols[i].kind == COL_PATH_ARG) path_col = i;
+  int path_col = -1, argc = 0, cols[ZL_GROUPED_MAX_COLS], filter_of[ZL_GROUPED_MAX_COLS];
+  char args[64] = "", group[64] = "";
+  size_t na = 0;
+  for(int i = 0; i < t->ncols; i++) if(t->cols[i].kind == ZL_COL_ARG) path_col = i;
   for(int i = 0; i < info->nConstraint; i++){      /* the path first: argv[0] */
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     if(path_col < 0 || c->iColumn != path_col) continue;
@@ -371,19 +430,33 @@ static int zeekBestIndex(sqlite3_vtab *vt, sqlite3_index_info *info){
     info->aConstraintUsage[i].omit = 1;
   }
   if(path_col >= 0 && argc == 0) return SQLITE_CONSTRAINT;
-  for(int i = 0; i < info->nConstraint && nops < (int)sizeof ops - 1; i++){
+  int ncols = plan_grouping(t, info, cols, filter_of);
+  size_t ng = ncols ? (size_t)snprintf(group, sizeof group, "%d:", info->nOrderBy) : 0;
+  for(int k = 0; k < ncols; k++){
+    int desc = k < info->nOrderBy && info->aOrderBy[k].desc;
+    ng += (size_t)snprintf(group + ng, sizeof group - ng, "%s%d%s", k ? "," : "", cols[k], desc ? "d" : "");
+    int f = filter_of[k];
+    if(f < 0) continue;
+    int all_at_once = sqlite3_vtab_in(info, f, -1) && sqlite3_vtab_in(info, f, 1);
+    info->aConstraintUsage[f].argvIndex = ++argc;
+    na += (size_t)snprintf(args + na, sizeof args - na, "%c%d", all_at_once ? 'I' : 'E', k);
+  }
+  for(int i = 0; i < info->nConstraint && na + 3 < sizeof args; i++){
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     char letter = ts_op_letter(c->op);
     if(c->iColumn != t->ts_col || t->ts_col < 0 || !c->usable || !letter) continue;
+    if(info->aConstraintUsage[i].argvIndex) continue;   /* taken as a filter */
     info->aConstraintUsage[i].argvIndex = ++argc;
-    ops[nops++] = letter;
+    args[na++] = 'T';
+    args[na++] = letter;
+    args[na] = 0;
   }
-  ops[nops] = 0;
-  info->idxNum = path_col >= 0;
-  info->idxStr = sqlite3_mprintf("%llx:%s", (unsigned long long)info->colUsed, ops);
+  info->idxNum = (path_col >= 0) | (ncols ? 2 : 0);
+  info->orderByConsumed = ncols > 0;
+  info->idxStr = sqlite3_mprintf("%llx|%s|%s", (unsigned long long)info->colUsed, args, group);
   info->needToFreeIdxStr = 1;
-  info->estimatedCost = nops ? 1e6 : 1e7;
-  info->estimatedRows = nops ? 100000 : 1000000;
+  info->estimatedCost = strchr(args, 'T') ? 1e6 : 1e7;
+  info->estimatedRows = strchr(args, 'T') ? 100000 : 1000000;
   return info->idxStr ? SQLITE_OK : SQLITE_NOMEM;
 }
 
@@ -396,9 +469,19 @@ static int zeekOpen(sqlite3_vtab *vt, sqlite3_vtab_cursor **ppCur){
   return SQLITE_OK;
 }
 
+static void free_filters(ZeekCursor *c){
+  for(int f = 0; f < c->nfilters; f++){
+    for(int i = 0; i < c->filters[f].nvalues; i++) sqlite3_free((char *)c->filters[f].values[i].p);
+    sqlite3_free(c->filters[f].values);
+  }
+  c->nfilters = 0;
+}
+
 static void end_scan(ZeekCursor *c){
   if(c->scan_open) zl_scan_close(&c->scan);
-  c->scan_open = 0;
+  if(c->grouped) zl_grouped_close(&c->gs);
+  free_filters(c);
+  c->scan_open = c->grouped = 0;
   sqlite3_free(c->path);
   sqlite3_free(c->wanted);
   c->path = NULL;
@@ -426,22 +509,24 @@ static int zeekClose(sqlite3_vtab_cursor *cur){
 }
 
 static int scan_error(ZeekCursor *c){
-  set_vtab_error(c->base.pVtab, c->scan.err ? c->scan.err : "read failed");
+  const char *err = c->grouped ? c->gs.err : c->scan.err;
+  set_vtab_error(c->base.pVtab, err ? err : "read failed");
   c->eof = 1;
   return SQLITE_ERROR;
 }
 
 static int zeekNext(sqlite3_vtab_cursor *cur){
   ZeekCursor *c = (ZeekCursor *)cur;
-  int rc = zl_scan_next(&c->scan);
+  int rc = c->grouped ? zl_grouped_next(&c->gs) : zl_scan_next(&c->scan);
   if(rc < 0) return scan_error(c);
   if(rc == 0){
     ZeekTable *t = (ZeekTable *)cur->pVtab;
     c->eof = 1;
-    t->last_skipped = (sqlite3_int64)c->scan.skipped;
-    t->last_rows = (sqlite3_int64)c->scan.rows;
-    t->last_files_read = c->scan.files_read;
-    t->last_files_pruned = c->scan.files_pruned;
+    t->last_skipped = (sqlite3_int64)(c->grouped ? c->gs.skipped : c->scan.skipped);
+    t->last_rows = (sqlite3_int64)(c->grouped ? c->gs.rows : c->scan.rows);
+    t->last_files_read = c->grouped ? c->gs.files_read : c->scan.files_read;
+    t->last_files_pruned = c->grouped ? c->gs.files_pruned : c->scan.files_pruned;
+    t->last_passes = c->grouped ? c->gs.passes : 0;
     return SQLITE_OK;
   }
   c->rowid++;
@@ -470,17 +555,81 @@ static void learn_file(void *ctx, const char *path, int has_ts, double lo, doubl
   zl_facts_learn(st->facts, path, &now, has_ts, lo, hi);
 }
 
-/* Narrows [ts_lo, ts_hi] by the bounds xBestIndex passed; a bound that is
-** not a number (ts > 'text') narrows nothing. */
-static void take_ts_bounds(ZeekCursor *c, const char *ops, int argc, sqlite3_value **argv){
-  c->ts_lo = -INFINITY;
-  c->ts_hi = INFINITY;
-  for(int i = 0; ops && ops[i] && i < argc; i++){
-    int type = sqlite3_value_numeric_type(argv[i]);
-    if(type != SQLITE_INTEGER && type != SQLITE_FLOAT) continue;
-    double v = sqlite3_value_double(argv[i]);
-    if(strchr("egG", ops[i]) && v > c->ts_lo) c->ts_lo = v;
-    if(strchr("elL", ops[i]) && v < c->ts_hi) c->ts_hi = v;
+/* Narrows [ts_lo, ts_hi] by a `ts` bound; one that is not a number
+** (ts > 'text') narrows nothing. */
+static void take_ts_bound(ZeekCursor *c, char op, sqlite3_value *arg){
+  int type = sqlite3_value_numeric_type(arg);
+  if(type != SQLITE_INTEGER && type != SQLITE_FLOAT) return;
+  double v = sqlite3_value_double(arg);
+  if(strchr("egG", op) && v > c->ts_lo) c->ts_lo = v;
+  if(strchr("elL", op) && v < c->ts_hi) c->ts_hi = v;
+}
+
+/* Does SQLite compare this column's values as numbers? */
+static int numeric_column(const ZeekTable *t, int col){
+  const ZlColumn *k = &t->cols[col];
+  if(k->kind == ZL_COL_LINE) return 1;
+  if(k->kind != ZL_COL_FIELD) return 0;
+  ZlKind kind = t->cfg.columns.f[k->field].kind;
+  return kind != ZL_TEXT && kind != ZL_SET;
+}
+
+/* Adds one value a filter lets through, converted as SQLite would compare
+** it with the column (a value that can never compare equal is dropped). */
+static int add_filter_value(ZlFilter *f, sqlite3_value *v, int numeric){
+  ZlPart p = { .type = ZL_PART_NULL };
+  int type = numeric ? sqlite3_value_numeric_type(v) : sqlite3_value_type(v);
+  if(type == SQLITE_NULL || (numeric && type != SQLITE_INTEGER && type != SQLITE_FLOAT)) return 0;
+  if(numeric && type == SQLITE_INTEGER){ p.type = ZL_PART_INT; p.i = sqlite3_value_int64(v); }
+  else if(numeric){ p.type = ZL_PART_REAL; p.r = sqlite3_value_double(v); }
+  else{
+    const unsigned char *s = sqlite3_value_text(v);
+    p.n = (size_t)sqlite3_value_bytes(v);
+    char *copy = sqlite3_malloc64(p.n + 1);
+    if(!copy || !s){ sqlite3_free(copy); return SQLITE_NOMEM; }
+    memcpy(copy, s, p.n);
+    p.type = ZL_PART_TEXT;
+    p.p = copy;
+  }
+  ZlPart *grown = sqlite3_realloc64(f->values, (sqlite3_uint64)(f->nvalues + 1) * sizeof *grown);
+  if(!grown){ sqlite3_free((char *)p.p); return SQLITE_NOMEM; }
+  f->values = grown;
+  f->values[f->nvalues++] = p;
+  return SQLITE_OK;
+}
+
+/* A filter from an `=` value or, all at once, an `IN (...)` list. */
+static int take_filter(ZeekCursor *c, int part, int col, int is_in, sqlite3_value *arg){
+  ZlFilter *f = &c->filters[c->nfilters++];
+  int numeric = numeric_column((ZeekTable *)c->base.pVtab, col), rc = SQLITE_OK;
+  memset(f, 0, sizeof *f);
+  f->part = part;
+  if(!is_in) return add_filter_value(f, arg, numeric);
+  sqlite3_value *v;
+  for(int r = sqlite3_vtab_in_first(arg, &v); r == SQLITE_OK && rc == SQLITE_OK; r = sqlite3_vtab_in_next(arg, &v)){
+    rc = add_filter_value(f, v, numeric);
+  }
+  return rc;
+}
+
+/* The SQL column behind a tuple part. */
+static int column_of_part(const ZeekCursor *c, int part){
+  for(int col = 0; col < 64; col++) if(c->part_of[col] == part) return col;
+  return 0;
+}
+
+/* Reads idxStr's group section ("nleading:c0,c1,...") into a plan. */
+static void read_group_plan(ZeekCursor *c, const char *spec, ZlGroupPlan *plan){
+  const ZeekTable *t = (const ZeekTable *)c->base.pVtab;
+  char *end;
+  memset(plan, 0, sizeof *plan);
+  for(int i = 0; i < 64; i++) c->part_of[i] = -1;
+  plan->nleading = (int)strtol(spec, &end, 10);
+  while(*end == ':' || *end == ','){
+    int col = (int)strtol(end + 1, &end, 10);
+    if(*end == 'd'){ plan->desc[plan->ncols] = 1; end++; }
+    c->part_of[col] = plan->ncols;
+    plan->cols[plan->ncols++] = t->cols[col];
   }
 }
 
@@ -488,18 +637,28 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                       int argc, sqlite3_value **argv){
   ZeekCursor *c = (ZeekCursor *)cur;
   ZeekTable *t = (ZeekTable *)cur->pVtab;
+  ZlGroupPlan plan;
   end_scan(c);
   c->cfg = t->cfg;
-  if(idxNum == 1){
+  if(idxNum & 1){
     const unsigned char *p = argc > 0 ? sqlite3_value_text(argv[0]) : NULL;
     if(!p){ set_vtab_error(cur->pVtab, "zeek_http() needs a path"); return SQLITE_ERROR; }
     if(!(c->path = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
     c->cfg.pattern = c->path;
     argc--; argv++;
   }
-  const char *ops = idxStr ? strchr(idxStr, ':') : NULL;
-  take_ts_bounds(c, ops ? ops + 1 : NULL, argc, argv);
-  c->wanted = wanted_fields(t, idxStr ? strtoull(idxStr, NULL, 16) : ~0ull);
+  const char *args = strchr(idxStr, '|') + 1, *group = strchr(args, '|') + 1;
+  if(idxNum & 2) read_group_plan(c, group, &plan);
+  c->ts_lo = -INFINITY;
+  c->ts_hi = INFINITY;
+  for(int i = 0; args[2 * i] != '|' && args[2 * i] && i < argc; i++){
+    char kind = args[2 * i], what = args[2 * i + 1];
+    if(kind == 'T'){ take_ts_bound(c, what, argv[i]); continue; }
+    int part = what - '0';
+    int rc = take_filter(c, part, column_of_part(c, part), kind == 'I', argv[i]);
+    if(rc != SQLITE_OK) return rc;
+  }
+  c->wanted = wanted_fields(t, strtoull(idxStr, NULL, 16));
   if(!c->wanted) return SQLITE_NOMEM;
   c->cfg.wanted = c->wanted;
   c->cfg.ts_col = t->ts_col >= 0 ? t->cols[t->ts_col].field : -1;
@@ -510,8 +669,16 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   }
   c->rowid = 0;
   c->eof = 0;
-  c->scan_open = 1;
-  if(zl_scan_open(&c->scan, &c->cfg)) return scan_error(c);
+  if(idxNum & 2){
+    plan.filters = c->filters;
+    plan.nfilters = c->nfilters;
+    plan.budget = t->group_memory;
+    c->grouped = 1;
+    if(zl_grouped_open(&c->gs, &c->cfg, &plan)) return scan_error(c);
+  }else{
+    c->scan_open = 1;
+    if(zl_scan_open(&c->scan, &c->cfg)) return scan_error(c);
+  }
   return zeekNext(cur);
 }
 
@@ -522,74 +689,28 @@ static int zeekRowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid){
   return SQLITE_OK;
 }
 
-/* Text as the log has it: markers resolved, escapes decoded. */
-static void result_text_cell(sqlite3_context *ctx, ZeekCursor *c, const ZlCell *v){
-  if(v->kind == ZL_CELL_EMPTY){ sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); return; }
-  if(v->kind != ZL_CELL_ZEEK || !memchr(v->p, '\\', v->n)){
-    sqlite3_result_text64(ctx, v->p, v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
-    return;
-  }
-  c->scratch.n = 0;
-  if(zl_buf_reserve(&c->scratch, v->n + 1)){ sqlite3_result_error_nomem(ctx); return; }
-  size_t n = zl_unescape(v->p, v->n, c->scratch.p);
-  sqlite3_result_text64(ctx, c->scratch.p, n, SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-
-/* A set or vector as JSON array text; an element that does not parse: NULL. */
-static void result_set_cell(sqlite3_context *ctx, ZeekCursor *c, const ZlCell *v, ZlKind elem){
-  if(v->kind == ZL_CELL_EMPTY){ sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC); return; }
-  if(v->kind != ZL_CELL_ZEEK){
-    sqlite3_result_text64(ctx, v->p, v->n, SQLITE_TRANSIENT, SQLITE_UTF8);
-    return;
-  }
-  const ZlTsvFormat *f = zl_scan_format(&c->scan);
-  c->scratch.n = 0;
-  if(zl_set_to_json(&c->scratch, v->p, v->n, f->set_sep, f->set_sep_len, elem)){
-    sqlite3_result_null(ctx);
-    return;
-  }
-  sqlite3_result_text64(ctx, c->scratch.p, c->scratch.n, SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-
-static void result_value(sqlite3_context *ctx, const ZlValue *v){
-  switch(v->state){
-    case ZL_V_INT: sqlite3_result_int64(ctx, v->i); break;
-    case ZL_V_REAL: sqlite3_result_double(ctx, v->d); break;
+static void result_part(sqlite3_context *ctx, const ZlPart *p){
+  switch(p->type){
+    case ZL_PART_INT: sqlite3_result_int64(ctx, p->i); break;
+    case ZL_PART_REAL: sqlite3_result_double(ctx, p->r); break;
+    case ZL_PART_TEXT: sqlite3_result_text64(ctx, p->p, p->n, SQLITE_TRANSIENT, SQLITE_UTF8); break;
     default: sqlite3_result_null(ctx); break;
   }
 }
 
-static void result_field(sqlite3_context *ctx, ZeekCursor *c, int field){
-  const ZlField *f = &c->cfg.columns.f[field];
-  ZlCell v;
-  if(f->kind != ZL_TEXT && f->kind != ZL_SET){ result_value(ctx, &c->scan.vals[field]); return; }
-  if(zl_scan_cell(&c->scan, field, &v)){ sqlite3_result_error_nomem(ctx); return; }
-  if(v.kind == ZL_CELL_NULL) sqlite3_result_null(ctx);
-  else if(f->kind == ZL_TEXT) result_text_cell(ctx, c, &v);
-  else result_set_cell(ctx, c, &v, f->elem);
-}
-
-/* From the log's digits when it has them (exact), else from the REAL. */
-static void result_ts_iso(sqlite3_context *ctx, ZeekCursor *c, int field){
-  const ZlValue *v = &c->scan.vals[field];
-  ZlCell raw;
-  char iso[32];
-  if(v->state != ZL_V_REAL){ sqlite3_result_null(ctx); return; }
-  if(zl_scan_cell(&c->scan, field, &raw) || raw.kind != ZL_CELL_ZEEK) raw.p = NULL, raw.n = 0;
-  size_t n = zl_format_iso(raw.p, raw.n, v->d, iso);
-  if(n) sqlite3_result_text(ctx, iso, (int)n, SQLITE_TRANSIENT);
-  else sqlite3_result_null(ctx);
-}
-
 static int zeekColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
   ZeekCursor *c = (ZeekCursor *)cur;
-  const ZeekCol *col = &((ZeekTable *)cur->pVtab)->cols[i];
-  switch(col->kind){
-    case COL_FIELD: result_field(ctx, c, col->field); break;
-    case COL_TS_ISO: result_ts_iso(ctx, c, col->field); break;
-    case COL_FILE: sqlite3_result_text(ctx, zl_scan_path(&c->scan), -1, SQLITE_TRANSIENT); break;
-    case COL_LINE: sqlite3_result_int64(ctx, (sqlite3_int64)zl_scan_line(&c->scan)); break;
-    case COL_PATH_ARG: sqlite3_result_text(ctx, c->path ? c->path : "", -1, SQLITE_TRANSIENT); break;
+  const ZlColumn *col = &((ZeekTable *)cur->pVtab)->cols[i];
+  ZlPart p = { .type = ZL_PART_NULL };
+  if(col->kind == ZL_COL_ARG){
+    sqlite3_result_text(ctx, c->path ? c->path : "", -1, SQLITE_TRANSIENT);
+  }else if(c->grouped){
+    if(i < 64 && c->part_of[i] >= 0) zl_grouped_value(&c->gs, c->part_of[i], &p);
+    result_part(ctx, &p);
+  }else if(zl_column_value(&c->scan, col, &c->scratch, &p)){
+    sqlite3_result_error_nomem(ctx);
+  }else{
+    result_part(ctx, &p);
   }
   return SQLITE_OK;
 }
@@ -659,8 +780,9 @@ static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   ZeekTable *t = table_named(ctx, argv[0], "zeek_stats");
   if(t){
     char *json = sqlite3_mprintf("{\"rows\":%lld,\"skipped_lines\":%lld,\"files_read\":%d,"
-                                 "\"files_pruned\":%d}", t->last_rows, t->last_skipped,
-                                 t->last_files_read, t->last_files_pruned);
+                                 "\"files_pruned\":%d,\"grouped_passes\":%d}", t->last_rows,
+                                 t->last_skipped, t->last_files_read, t->last_files_pruned,
+                                 t->last_passes);
     if(json) sqlite3_result_text(ctx, json, -1, sqlite3_free);
     else sqlite3_result_error_nomem(ctx);
   }
