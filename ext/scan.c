@@ -514,20 +514,30 @@ int zl_scan_next(ZlScan *s){
 
 /* ---- cells ---------------------------------------------------------------- */
 
+/* A JSON member as text: a string as the parser decoded it; anything else
+** written into the column's own buffer, so that the cells of several
+** columns of a row are all valid at once. */
 static int json_cell(ZlScan *s, int col, ZlCell *out){
   const cJSON *node = s->jrow.cells[col];
   const ZlField *f = &s->cfg->columns.f[col];
   if(!node) return 0;
-  s->cell.n = 0;
+  if(f->kind != ZL_SET && cJSON_IsString(node)){
+    out->kind = ZL_CELL_PLAIN;
+    out->p = node->valuestring;
+    out->n = strlen(node->valuestring);
+    return 0;
+  }
+  ZlBuf *b = &s->cells[col];
+  b->n = 0;
   if(f->kind == ZL_SET){
-    if(zl_json_array_text(&s->cell, node, f->elem)) return -1;
+    if(zl_json_array_text(b, node, f->elem)) return -1;
     out->kind = ZL_CELL_JSON;
   }else{
-    if(zl_json_text(&s->cell, node)) return -1;
+    if(zl_json_text(b, node)) return -1;
     out->kind = ZL_CELL_PLAIN;
   }
-  out->p = s->cell.p ? s->cell.p : "";
-  out->n = s->cell.n;
+  out->p = b->p ? b->p : "";
+  out->n = b->n;
   return 0;
 }
 
@@ -556,9 +566,10 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   s->map = calloc((size_t)n + 1, sizeof *s->map);
   s->own_vals = calloc((size_t)n + 1, sizeof *s->own_vals);
   s->typed_vals = calloc((size_t)n + 1, sizeof *s->typed_vals);
+  s->cells = calloc((size_t)n + 1, sizeof *s->cells);
   s->typed = calloc((size_t)n + 1, sizeof *s->typed);
   s->vals = s->own_vals;
-  if(!s->map || !s->own_vals || !s->typed_vals || !s->typed || grow_own_spans(s, 1)){
+  if(!s->map || !s->own_vals || !s->typed_vals || !s->cells || !s->typed || grow_own_spans(s, 1)){
     return scan_fail(s, "out of memory");
   }
   s->row_spans = s->own_spans;
@@ -592,7 +603,8 @@ void zl_scan_close(ZlScan *s){
   free(s->own_spans);
   free(s->typed);
   zl_json_row_free(&s->jrow);
-  zl_buf_free(&s->cell);
+  for(int c = 0; s->cells && c < s->cfg->columns.n; c++) zl_buf_free(&s->cells[c]);
+  free(s->cells);
   free(s->err);
   memset(s, 0, sizeof *s);
 }

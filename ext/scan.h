@@ -102,7 +102,7 @@ typedef struct ZlScan {
   ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
   int own_spans_cap;
   ZlJsonRow jrow;          /* the current JSON line's members */
-  ZlBuf cell;              /* text built for a JSON cell */
+  ZlBuf *cells;            /* per column: text built for a JSON cell */
   /* what the scan saw */
   uint64_t rows, skipped;
   int files_read, files_pruned;
