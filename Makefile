@@ -60,18 +60,18 @@ sqltest: all
 scripttest: all
 	@sh tests/run.sh $(BUILD) scripts
 
-# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (+ leaks).
-sanitize:
-	$(MAKE) test BUILD=build-san CC=clang OPT=-O1 \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer.
+sanitize: deps
+	@sh tests/sanitize.sh
 
-valgrind: all
+valgrind: deps
+	@$(MAKE) --no-print-directory all
 	@sh tests/valgrind.sh $(BUILD)
 
-fuzz:
+fuzz: deps
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-600}
 
-fuzz-short:
+fuzz-short: deps
 	@sh tests/fuzz/run.sh 60
 
 testdata:
@@ -84,7 +84,7 @@ bench-quick: all
 	@BENCH_SIZES=200000 sh bench/bench.sh
 
 report: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@sh bin/zeeklog-report --build $(BUILD) "$(LOG)"
 
 install: all

@@ -177,6 +177,15 @@ static void close_file(ZlScan *s, int read_whole){
 
 /* ---- cutting the file into items ---------------------------------------- */
 
+/* At the end of a file that is still growing, a last line without "\n" is
+** being written as we read: it is not part of this scan's snapshot (the next
+** query reads it whole). A file that stopped growing keeps such a line. */
+static void drop_half_written_line(ZlScan *s){
+  if(s->carry_len == 0 || s->carry[s->carry_len - 1] == '\n' || !zl_source_grew(s->src)) return;
+  char *nl = memrchr(s->carry, '\n', s->carry_len);
+  s->carry_len = nl ? (size_t)(nl - s->carry) + 1 : 0;
+}
+
 /* Reads until carry holds `want` bytes or the file ends. */
 static int fill(ZlScan *s, size_t want){
   if(want > s->carry_cap){
@@ -188,7 +197,7 @@ static int fill(ZlScan *s, size_t want){
   while(s->carry_len < want && !s->src_eof){
     ssize_t n = zl_source_read(s->src, s->carry + s->carry_len, want - s->carry_len);
     if(n < 0) return scan_fail(s, "%s", zl_source_error(s->src));
-    if(n == 0) s->src_eof = 1;
+    if(n == 0){ s->src_eof = 1; drop_half_written_line(s); }
     s->carry_len += (size_t)n;
   }
   return 0;

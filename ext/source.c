@@ -47,6 +47,7 @@ struct ZlSource {
   int in_eof;
   unsigned char peek[2];   /* bytes sniffed from a pipe that cannot rewind */
   size_t peek_len;
+  off_t plain_read;        /* bytes of a plain file handed out so far */
 };
 
 static ssize_t fail(ZlSource *s, const char *fmt, ...){
@@ -247,7 +248,14 @@ ssize_t zl_source_read(ZlSource *s, char *buf, size_t cap){
   }
   ssize_t n = read_fd(s->fd, buf, cap);
   if(n < 0) return fail(s, "cannot read '%s': %s", s->path, strerror(errno));
+  s->plain_read += n;
   return n;
+}
+
+int zl_source_grew(const ZlSource *s){
+  struct stat st;
+  if(s->gzip || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return st.st_size > s->plain_read;
 }
 
 const char *zl_source_error(const ZlSource *s){ return s->err ? s->err : "unknown error"; }

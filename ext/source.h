@@ -24,6 +24,9 @@ ZlSource *zl_source_open(const char *path, char **err);
 ssize_t zl_source_read(ZlSource *s, char *buf, size_t cap);
 const char *zl_source_error(const ZlSource *s);
 int zl_source_is_gzip(const ZlSource *s);
+/* 1 when a plain file is now longer than what was read of it: something is
+** appending to it (a live log), so its last bytes may be half a line. */
+int zl_source_grew(const ZlSource *s);
 void zl_source_close(ZlSource *s);
 
 #endif

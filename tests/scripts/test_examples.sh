@@ -23,7 +23,7 @@ has() { # FILE TEXT DESCRIPTION
 [ -f "$EXT.so" ] || { echo "FAIL: no extension at $EXT.so"; exit 1; }
 
 # The generator is deterministic and examples/http.log is its output.
-/usr/bin/python3 examples/make_example_log.py -o "$T/http.log" || fail "make_example_log.py"
+${PYTHON:-/usr/bin/python3} examples/make_example_log.py -o "$T/http.log" || fail "make_example_log.py"
 cmp -s "$T/http.log" examples/http.log && ok "examples/http.log = make_example_log.py's output" \
   || fail "examples/http.log differs from make_example_log.py's output (rerun it)"
 size=$(wc -c < examples/http.log)
@@ -52,7 +52,7 @@ sh bin/zeeklog-report --lib "$EXT" tests/data/brobeat/sample-http.log > "$T/bb.o
   && ok "triage on tests/data/brobeat/sample-http.log" || { cat "$T/bb.out"; fail "triage on brobeat sample"; }
 
 # Python.
-/usr/bin/python3 examples/python_example.py > "$T/py.out" 2>&1 || { cat "$T/py.out"; fail "python_example.py"; }
+${PYTHON:-/usr/bin/python3} examples/python_example.py > "$T/py.out" 2>&1 || { cat "$T/py.out"; fail "python_example.py"; }
 has "$T/py.out" "8,780 requests from 2012-03-16T12:30:00.226287Z to 2012-03-17T05:59:58.328790Z, 0 lines skipped" "python: summary"
 has "$T/py.out" "  DirBuster    3,700 requests from 1 IP(s)" "python: scanners"
 has "$T/py.out" "  2012-03-17 00:00       0  modal status -" "python: empty hour"
