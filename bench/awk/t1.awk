@@ -1,0 +1,3 @@
+# T1: count rows
+!/^#/ { n++ }
+END { print n + 0 }

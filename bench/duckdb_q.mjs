@@ -1,0 +1,46 @@
+// DuckDB alternative for bench.sh: node bench/duckdb_q.mjs T1..T6 FILE
+// Reads the Zeek TSV with read_csv (one process per question, as an analyst
+// would), prints tab-separated rows, NULL as '-'. Quoting is off (Zeek never
+// quotes; URIs hold raw '"'), the 8 header lines are skipped, the trailing
+// '#close' line is dropped by ignore_errors (the answer check catches any
+// other line it would drop). A .gz file is read compressed.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [q, file] = process.argv.slice(2);
+const cols = {
+  ts: 'DOUBLE', uid: 'VARCHAR', id_orig_h: 'VARCHAR', id_orig_p: 'INTEGER',
+  id_resp_h: 'VARCHAR', id_resp_p: 'INTEGER', trans_depth: 'BIGINT', method: 'VARCHAR',
+  host: 'VARCHAR', uri: 'VARCHAR', referrer: 'VARCHAR', user_agent: 'VARCHAR',
+  request_body_len: 'BIGINT', response_body_len: 'BIGINT', status_code: 'INTEGER',
+  status_msg: 'VARCHAR', info_code: 'INTEGER', info_msg: 'VARCHAR', filename: 'VARCHAR',
+  tags: 'VARCHAR', username: 'VARCHAR', password: 'VARCHAR', proxied: 'VARCHAR',
+  orig_fuids: 'VARCHAR', orig_mime_types: 'VARCHAR', resp_fuids: 'VARCHAR',
+  resp_mime_types: 'VARCHAR',
+};
+const colSpec = '{' + Object.entries(cols).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
+const http = `read_csv('${file.replace(/'/g, "''")}', delim='\\t', header=false, skip=8, ` +
+  `quote='', escape='', nullstr='-', auto_detect=false, ignore_errors=true, columns=${colSpec})`;
+const SCANNERS = 'DirBuster|Nmap Scripting Engine|SF/2\\.03b|Nikto|sqlmap';
+
+const sql = {
+  T1: `SELECT count(*) FROM ${http}`,
+  T2: `SELECT status_code, count(*) FROM ${http} GROUP BY 1 ORDER BY 2 DESC, 1`,
+  T3: `SELECT id_orig_h, count(*) FROM ${http} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`,
+  T4: `WITH c AS (SELECT CAST(floor(ts / 3600) AS BIGINT) AS h, status_code AS s, count(*) AS n
+                 FROM ${http} GROUP BY 1, 2)
+       SELECT strftime(make_timestamp(h * 3600000000), '%Y-%m-%d %H'), sum(n),
+              first(s ORDER BY n DESC, s) FILTER (WHERE s IS NOT NULL)
+       FROM c GROUP BY h ORDER BY h`,
+  T5: `WITH u AS MATERIALIZED (SELECT user_agent AS ua, count(*) AS n FROM ${http} GROUP BY 1)
+       SELECT * FROM (SELECT ua, n FROM u ORDER BY n DESC, ua LIMIT 5)
+       UNION ALL SELECT 'scanner rows', sum(n) FROM u WHERE regexp_matches(ua, '${SCANNERS}')`,
+  T6: `SELECT id_orig_h, count(*) FROM ${http} WHERE status_code IN (403, 404)
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`,
+}[q];
+if (!sql) { console.error(`unknown question ${q}`); process.exit(2); }
+
+const db = await DuckDBInstance.create(':memory:');
+const con = await db.connect();
+const reader = await con.runAndReadAll(sql);
+const lines = reader.getRows().map(r => r.map(v => (v === null ? '-' : String(v))).join('\t'));
+process.stdout.write(lines.join('\n') + '\n');
