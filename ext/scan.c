@@ -76,12 +76,12 @@ static int grow_own_spans(ZlScan *s, int need){
 }
 
 /* Bytes per chunk: up to 256 KiB, less when lines can be so short that
-** their rows' spans and values would take more than ~2 MiB. */
+** their rows' spans and values would take more than ~4 MiB. */
 static size_t chunk_bytes(const ZlScan *s){
   size_t per_row = (size_t)s->nstored * sizeof(ZlSpan) + (size_t)s->ntyped * sizeof(ZlValue)
                  + sizeof(ZlSpan) + sizeof(uint32_t);
   size_t min_line = s->json ? 3 : (size_t)(s->nfields > 0 ? s->nfields : 1);
-  size_t bytes = (2u << 20) / per_row * min_line;
+  size_t bytes = (4u << 20) / per_row * min_line;
   return bytes < (16u << 10) ? (16u << 10) : bytes > CHUNK_BYTES ? CHUNK_BYTES : bytes;
 }
 

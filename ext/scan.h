@@ -20,7 +20,7 @@
 ** lines, and the first line of a file whose layout is not known yet, are
 ** handled here in order, with no chunk in flight, so a chunk's plan never
 ** changes under it. Memory: ZL_SCAN_QUEUE chunks of at most 256 KiB, each
-** with at most ~2 MiB of rows however short its lines.
+** with at most ~4 MiB of rows however short its lines.
 ** No SQLite in here.
 */
 #ifndef ZL_SCAN_H
