@@ -389,7 +389,7 @@ static int plan_grouping(const ZeekTable *t, sqlite3_index_info *info, int cols[
   if((distinct != 1 && distinct != 2) || info->nOrderBy < 1 || (used >> 63)) return 0;
   for(int k = 0; k < info->nOrderBy; k++){
     int col = info->aOrderBy[k].iColumn;
-    if(col < 0 || col >= t->ncols || n == ZL_GROUPED_MAX_COLS) return 0;
+    if(col < 0 || col >= t->ncols || col >= 63 || n == ZL_GROUPED_MAX_COLS) return 0;
     if(t->cols[col].kind != ZL_COL_FIELD && t->cols[col].kind != ZL_COL_TS_ISO) return 0;
     for(int j = 0; j < n; j++) if(cols[j] == col) return 0;
     filter_of[n] = -1;
@@ -627,6 +627,7 @@ static void read_group_plan(ZeekCursor *c, const char *spec, ZlGroupPlan *plan){
   plan->nleading = (int)strtol(spec, &end, 10);
   while(*end == ':' || *end == ','){
     int col = (int)strtol(end + 1, &end, 10);
+    if(col < 0 || col >= 63 || plan->ncols == ZL_GROUPED_MAX_COLS) break;   /* not from us */
     if(*end == 'd'){ plan->desc[plan->ncols] = 1; end++; }
     c->part_of[col] = plan->ncols;
     plan->cols[plan->ncols++] = t->cols[col];
