@@ -8,6 +8,7 @@
 ** to entries. Groups are handed out sorted by their leading parts in
 ** SQLite's order, so they come grouped and, where SQLite wants it, ordered.
 */
+#include "hash.h"
 #include "groups.h"
 
 #include <stdlib.h>
@@ -88,33 +89,7 @@ static size_t encode(ZlGroups *g, const ZlPart *parts, int nparts){
   return (size_t)(w - g->scratch);
 }
 
-static uint64_t hash_bytes(const char *s, size_t n){
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  size_t i = 0;
-  for(; i + 8 <= n; i += 8){
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  memcpy(&tail, s + i, n - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 29);
-}
 
-uint64_t zl_groups_hash(const ZlPart *parts, int nparts){
-  uint64_t h = 0;
-  for(int k = 0; k < nparts; k++){
-    const ZlPart *p = &parts[k];
-    uint64_t v = p->type == ZL_PART_TEXT ? hash_bytes(p->p, p->n)
-               : p->type == ZL_PART_INT ? (uint64_t)p->i * 0x9e3779b97f4a7c15ull
-               : p->type == ZL_PART_REAL ? hash_bytes((const char *)&p->r, 8) : 0;
-    h = (h ^ v ^ (uint64_t)p->type) * 0xff51afd7ed558ccdull;
-    h ^= h >> 31;
-  }
-  return h;
-}
 
 static size_t memory_used(const ZlGroups *g){
   return g->arena_len + g->nentries * (sizeof(Entry) + 2 * sizeof(uint32_t));
@@ -138,7 +113,7 @@ static int grow_slots(ZlGroups *g){
 int zl_groups_add(ZlGroups *g, const ZlPart *parts, int nparts){
   size_t len = encode(g, parts, nparts);
   if(!len) return -1;
-  uint64_t h = hash_bytes(g->scratch, len);
+  uint64_t h = zl_hash_bytes(g->scratch, len);
   if(2 * (g->nentries + 1) > g->nslots && grow_slots(g)) return -1;
   size_t i = h & (g->nslots - 1);
   for(uint32_t e; (e = g->slots[i]) != 0; i = (i + 1) & (g->nslots - 1)){

@@ -39,8 +39,6 @@ void zl_groups_clear(ZlGroups *g);               /* empty (memory freed), for a 
 /* Counts one tuple. 0, 1 when the budget is exceeded (the tuple is not
 ** counted), -1 when out of memory. */
 int zl_groups_add(ZlGroups *g, const ZlPart *parts, int nparts);
-/* A hash of a tuple, the same for equal tuples: for splitting into passes. */
-uint64_t zl_groups_hash(const ZlPart *parts, int nparts);
 /* Sorts the groups by their first nleading parts in SQLite's order (NULL <
 ** numbers < TEXT by bytes), part k descending where desc[k] (desc may be
 ** NULL), and starts the iteration. Always 0. */

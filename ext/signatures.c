@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "regex.h"
 #include "signatures.h"
 #include "uri.h"
@@ -658,22 +659,6 @@ static int ensure_compiled(ZlSigSet *set, char *err, size_t err_size){
 }
 
 /* FNV-1a: cheap, and good enough to spread user agents over the slots. */
-/* A hash of a value, 8 bytes a step: it runs once per row, so a
-** byte-at-a-time hash over an 80-byte user agent showed in profiles. */
-static uint64_t hash_bytes(const char *s, size_t n){
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  size_t i = 0;
-  for(; i + 8 <= n; i += 8){
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  memcpy(&tail, s + i, n - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 29);
-}
 
 /* The slot for this value, or NULL when the value is not cacheable. */
 static CacheSlot *cache_slot(ZlSigSet *set, const char *value, size_t len,
@@ -683,7 +668,7 @@ static CacheSlot *cache_slot(ZlSigSet *set, const char *value, size_t len,
     set->cache = calloc(CACHE_SLOTS, sizeof *set->cache);
     if( set->cache == NULL ) return NULL;   /* run uncached */
   }
-  *hash = hash_bytes(value, len);
+  *hash = zl_hash_bytes(value, len);
   return &set->cache[*hash & (CACHE_SLOTS - 1)];
 }
 

@@ -90,8 +90,7 @@ START_TEST(budget_and_clear){
   }
   ck_assert_int_eq(rc, 1);
   ck_assert_uint_lt(zl_groups_count(g), 5000);
-  ZlPart a = text("a"), b = text("a");
-  ck_assert_uint_eq(zl_groups_hash(&a, 1), zl_groups_hash(&b, 1));
+  ZlPart a = text("a");
   zl_groups_clear(g);
   ck_assert_uint_eq(zl_groups_count(g), 0);
   ck_assert_int_eq(zl_groups_add(g, &a, 1), 0);
