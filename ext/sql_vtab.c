@@ -210,6 +210,12 @@ static char *column_name(const char *zeek_name, int dotted){
 /* Lays out the SQL columns and declares them; returns an SQLite rc. */
 static int declare_columns(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
   const ZlSchema *s = &t->cfg.columns;
+  int limit = sqlite3_limit(db, SQLITE_LIMIT_COLUMN, -1);
+  if(s->n + 4 > limit){           /* + ts_iso, _file, _line, path */
+    *pzErr = sqlite3_mprintf("zeek: the log has %d fields; SQLite allows %d columns in a table"
+                             " (SQLITE_LIMIT_COLUMN)", s->n, limit);
+    return SQLITE_ERROR;
+  }
   t->cols = sqlite3_malloc64(sizeof(ZlColumn) * ((size_t)s->n + 4));
   if(!t->cols) return SQLITE_NOMEM;
   sqlite3_str *sql = sqlite3_str_new(db);
