@@ -114,7 +114,7 @@ int zl_grouped_next(ZlGroupedScan *g){
   for(;;){
     uint64_t count;
     if(zl_groups_next(g->groups, &count)){
-      g->left = g->plan.once ? 1 : count;
+      g->left = count;
       return 1;
     }
     if(!g->more) return 0;

@@ -1,7 +1,6 @@
 /*
 ** grouped.h — a scan whose rows come out grouped: every distinct tuple of the
-** columns a query uses, repeated as many times as it occurs (or once, for
-** DISTINCT), sorted by the leading columns as SQLite sorts them. SQLite
+** columns a query uses, repeated as many times as it occurs, sorted by the leading columns as SQLite sorts them. SQLite
 ** then aggregates without sorting every row (sql_vtab.c, xBestIndex).
 **
 **   ZlGroupedScan g;  zl_grouped_open(&g, &cfg, columns, plan);
@@ -30,7 +29,6 @@ typedef struct ZlGroupPlan {
   ZlColumn cols[ZL_GROUPED_MAX_COLS]; /* the tuple: leading (ordered) columns first */
   int ncols, nleading;
   int desc[ZL_GROUPED_MAX_COLS];      /* leading column k sorts descending */
-  int once;                           /* DISTINCT: each tuple once */
   const ZlFilter *filters;
   int nfilters;
   size_t budget;                      /* bytes of tuples per pass; 0: ZL_GROUPED_BUDGET */

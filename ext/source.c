@@ -259,7 +259,6 @@ int zl_source_grew(const ZlSource *s){
 }
 
 const char *zl_source_error(const ZlSource *s){ return s->err ? s->err : "unknown error"; }
-int zl_source_is_gzip(const ZlSource *s){ return s->gzip != 0; }
 
 void zl_source_close(ZlSource *s){
   if(!s) return;

@@ -23,7 +23,6 @@ ZlSource *zl_source_open(const char *path, char **err);
 /* Bytes read into buf (0 at the end), or -1 with zl_source_error() set. */
 ssize_t zl_source_read(ZlSource *s, char *buf, size_t cap);
 const char *zl_source_error(const ZlSource *s);
-int zl_source_is_gzip(const ZlSource *s);
 /* 1 when a plain file is now longer than what was read of it: something is
 ** appending to it (a live log), so its last bytes may be half a line. */
 int zl_source_grew(const ZlSource *s);

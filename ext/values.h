@@ -20,7 +20,7 @@
 typedef enum { ZL_TEXT, ZL_TIME, ZL_REAL, ZL_INT, ZL_BOOL, ZL_SET } ZlKind;
 
 /* A column's value in the current row, for the numeric kinds. */
-typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL, ZL_V_RAW, ZL_V_EMPTY } ZlVState;
+typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL } ZlVState;
 typedef struct ZlValue { ZlVState state; int64_t i; double d; } ZlValue;
 
 /* Kind of a Zeek type name; for containers *elem gets the element's kind. */
