@@ -1,7 +1,8 @@
 /*
 ** grouped.h — a scan whose rows come out grouped: every distinct tuple of the
-** columns a query uses, repeated as many times as it occurs, sorted by the leading columns as SQLite sorts them. SQLite
-** then aggregates without sorting every row (sql_vtab.c, xBestIndex).
+** columns a query uses, repeated as many times as it occurs, sorted by the
+** leading columns as SQLite sorts them. SQLite then aggregates without
+** sorting every row (sql_vtab.c, xBestIndex).
 **
 **   ZlGroupedScan g;  zl_grouped_open(&g, &cfg, columns, plan);
 **   while(zl_grouped_next(&g) == 1) zl_grouped_value(&g, k, &part);
