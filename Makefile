@@ -14,11 +14,12 @@ ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-para
 ZL_LIBS   = -pthread -lpcre2-8 -lisal -lcjson -lm
 CHECK_LIBS = -lcheck -lsubunit -lrt -lm -lz -pthread
 
-# ext/sql_*.c and ext/zeeklog.c talk to SQLite; every other ext/*.c is a core
-# that the unit tests link without SQLite.
-SRC      = $(wildcard ext/*.c)
-HDR      = $(wildcard ext/*.h)
-SQL_SRC  = $(wildcard ext/sql_*.c) ext/zeeklog.c
+# The layers are folders (docs/internals.md): ext/zeeklog.c, ext/vtab/ and
+# ext/func/*/sql_*.c talk to SQLite; every other ext/**/*.c is a core that the
+# unit tests and the fuzzers link without SQLite (`make core-sources` lists them).
+SRC      = $(sort $(shell find ext -name '*.c'))
+HDR      = $(shell find ext -name '*.h')
+SQL_SRC  = ext/zeeklog.c $(wildcard ext/vtab/*.c) $(wildcard ext/func/*/sql_*.c)
 CORE_SRC = $(filter-out $(SQL_SRC),$(SRC))
 OBJ      = $(SRC:ext/%.c=$(BUILD)/obj/%.o)
 CORE_OBJ = $(CORE_SRC:ext/%.c=$(BUILD)/obj/%.o)
@@ -26,7 +27,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps test unit sqltest scripttest sanitize valgrind fuzz fuzz-short \
-        bench bench-quick testdata report install uninstall clean
+        bench bench-quick testdata report install uninstall clean core-sources
 
 all: $(BUILD)/zeeklog.so
 
@@ -34,8 +35,9 @@ all: $(BUILD)/zeeklog.so
 deps:
 	@sh bin/install-deps
 
-$(BUILD)/obj/%.o: ext/%.c $(HDR) | $(BUILD)/obj
-	$(CC) $(CFLAGS) $(ZL_CFLAGS) -c $< -o $@
+$(BUILD)/obj/%.o: ext/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ZL_CFLAGS) -Iext -c $< -o $@
 
 $(BUILD)/zeeklog.so: $(OBJ)
 	$(CC) $(CFLAGS) -shared -o $@ $(OBJ) $(ZL_LIBS) $(LDFLAGS)
@@ -44,8 +46,11 @@ $(BUILD)/unit/%: tests/unit/%.c $(CORE_OBJ) tests/unit/unit.h | $(BUILD)/unit
 	$(CC) $(CFLAGS) $(ZL_CFLAGS) -Iext -o $@ $< $(CORE_OBJ) \
 	  $(CHECK_LIBS) $(ZL_LIBS) $(LDFLAGS)
 
-$(BUILD)/obj $(BUILD)/unit:
+$(BUILD)/unit:
 	mkdir -p $@
+
+core-sources:
+	@echo $(CORE_SRC)
 
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)

@@ -10,7 +10,7 @@
 */
 #include <stddef.h>
 
-#include "zeeklog.h"
+#include "families.h"
 SQLITE_EXTENSION_INIT1
 
 static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){

@@ -13,7 +13,7 @@
 #    parsing workers, also when a query stops after one row): no data race, no lock misuse.
 #    VALGRIND_HELGRIND=0 skips it.
 # PCRE2's JIT code reads in 16-byte steps past a subject's end (within its page): memcheck
-# reports every such read, so ZEEKLOG_NO_JIT=1 (ext/regex.c) runs regexps interpreted here.
+# reports every such read, so ZEEKLOG_NO_JIT=1 (ext/func/regexp/regex.c) runs regexps interpreted here.
 # A failing script leaves its valgrind log in BUILD/valgrind/.
 set -u
 ZEEKLOG_NO_JIT=1; export ZEEKLOG_NO_JIT

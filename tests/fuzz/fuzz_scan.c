@@ -37,8 +37,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "scan.h"
-#include "values.h"
+#include "scan/scan.h"
+#include "parser/values.h"
 
 static char fuzz_dir[4096];
 static char fuzz_path[4200];

@@ -24,13 +24,12 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 CFLAGS="-O1 -g -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -pthread -Iext"
 
 mkdir -p "$B/obj" "$B/corpus" "$B/artifacts"
-# The core: every ext/*.c but the SQLite layer (ext/sql_*.c, ext/zeeklog.c),
+# The core (`make core-sources`: every ext/ source but the SQLite layer),
 # instrumented for coverage; an archive, so only what the target uses links.
 objs=""
-for src in ext/*.c; do
-  case "$src" in ext/sql_*|ext/zeeklog.c) continue ;; esac
-  obj="$B/obj/$(basename "$src" .c).o"
-  if [ ! -f "$obj" ] || [ -n "$(find "$src" ext/*.h -newer "$obj" 2>/dev/null | head -1)" ]; then
+for src in $(make -s --no-print-directory core-sources); do
+  obj="$B/obj/$(echo "${src#ext/}" | tr / _ | sed 's/\.c$//').o"
+  if [ ! -f "$obj" ] || [ -n "$(find "$src" ext -name '*.h' -newer "$obj" 2>/dev/null | head -1)" ]; then
     $CLANG $CFLAGS -fsanitize=fuzzer-no-link $SAN -c "$src" -o "$obj"
   fi
   objs="$objs $obj"

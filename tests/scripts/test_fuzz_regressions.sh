@@ -1,7 +1,7 @@
 #!/bin/sh
 # Replays every input the fuzzer ever crashed on (tests/fuzz/regressions/) and the seed corpus
 # (tests/fuzz/corpus/) through the fuzz target's own checks, built as a plain program
-# (tests/fuzz/fuzz_scan.c with -DZL_FUZZ_STANDALONE) against the core sources of ext/.
+# (tests/fuzz/fuzz_scan.c with -DZL_FUZZ_STANDALONE) against the core sources of ext/ (`make core-sources`).
 # With clang it is built with -fsanitize=address,undefined, so an out-of-bounds read that
 # would not crash a plain build still fails here; without clang, with cc and no sanitizer.
 #   sh tests/scripts/test_fuzz_regressions.sh          (from the repo top)
@@ -12,10 +12,7 @@ trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 LIBS=$(sed -n 's/^ZL_LIBS *= *//p' Makefile)
 [ -n "$LIBS" ] || LIBS="-pthread -lpcre2-8 -lisal -lcjson -lm"
-SRC=""
-for f in ext/*.c; do
-  case "$f" in ext/sql_*|ext/zeeklog.c) ;; *) SRC="$SRC $f" ;; esac
-done
+SRC=$(make -s --no-print-directory core-sources)
 FLAGS="-std=c11 -D_GNU_SOURCE -DZL_FUZZ_STANDALONE -pthread -Iext -O1 -g"
 CC_USED=""
 if command -v clang >/dev/null 2>&1 &&

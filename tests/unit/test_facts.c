@@ -2,7 +2,7 @@
 ** the file is unchanged. */
 #include <check.h>
 #include <stdio.h>
-#include "facts.h"
+#include "scan/facts.h"
 
 static ZlFileId id_of(long size, long mtime){
   ZlFileId id = { 1, 42, size, { mtime, 5 } };

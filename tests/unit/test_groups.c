@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "groups.h"
+#include "group/tuples.h"
 
 static ZlPart text(const char *s){ ZlPart p = { .type = ZL_PART_TEXT, .p = s, .n = strlen(s) }; return p; }
 static ZlPart integer(int64_t i){ ZlPart p = { .type = ZL_PART_INT, .i = i }; return p; }

@@ -5,7 +5,7 @@
 */
 #include <check.h>
 
-#include "mode.h"
+#include "func/mode/mode.h"
 
 #include <math.h>
 #include <stdio.h>

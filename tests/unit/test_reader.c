@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
-#include "reader.h"
+#include "reader/reader.h"
 
 static char dir[] = "/tmp/zl-reader-XXXXXX";
 

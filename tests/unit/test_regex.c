@@ -4,7 +4,7 @@
 */
 #include <check.h>
 
-#include "regex.h"
+#include "func/regexp/regex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

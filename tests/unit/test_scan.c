@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "scan.h"
+#include "scan/scan.h"
 
 static char dir[] = "/tmp/zl-scan-XXXXXX";
 

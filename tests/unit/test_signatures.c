@@ -10,7 +10,7 @@
 */
 #include <check.h>
 
-#include "signatures.h"
+#include "func/signatures/signatures.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 */
 #include <check.h>
 
-#include "timebucket.h"
+#include "func/time/bucket.h"
 
 #include <math.h>
 #include <string.h>

@@ -6,7 +6,7 @@
 */
 #include <check.h>
 
-#include "uri.h"
+#include "func/uri/uri.h"
 
 #include <string.h>
 

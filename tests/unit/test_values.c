@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "values.h"
+#include "parser/values.h"
 
 #define S(x) x, strlen(x)
 

@@ -1,0 +1,357 @@
+/*
+** timebucket.c — bucket arithmetic for time_bucket(); see timebucket.h.
+**
+** Numbers are epoch seconds: REAL times use floating floor division, nudged
+** so that start <= ts < start + width always holds; INTEGER times with a
+** whole width use integer arithmetic, exact over the whole int64 range.
+** ISO text is parsed to integer microseconds (exact; a zone offset is
+** applied), bucketed, and written back in the layout it came in.
+*/
+#include "func/time/bucket.h"
+
+#include <math.h>
+#include <string.h>
+
+#define US_PER_SECOND 1000000LL
+#define US_PER_DAY (86400LL * US_PER_SECOND)
+#define TWO_POW_63 9223372036854775808.0
+/* Wider than every time text can be apart (years 0000-9999 span < 3.2e17
+** microseconds), so clamping a width here never changes a bucket. */
+#define WIDEST_US 1000000000000000000LL
+
+/* ---- widths ----------------------------------------------------------- */
+
+typedef struct WidthUnit {
+  const char *name;
+  double seconds;   /* per unit, as a product ... */
+  double divisor;   /* ... or, exactly, as a quotient for sub-second units */
+} WidthUnit;
+
+static const WidthUnit width_units[] = {
+  {"us", 1, 1e6}, {"usec", 1, 1e6}, {"usecs", 1, 1e6},
+  {"microsecond", 1, 1e6}, {"microseconds", 1, 1e6},
+  {"ms", 1, 1e3}, {"msec", 1, 1e3}, {"msecs", 1, 1e3},
+  {"millisecond", 1, 1e3}, {"milliseconds", 1, 1e3},
+  {"s", 1, 1}, {"sec", 1, 1}, {"secs", 1, 1},
+  {"second", 1, 1}, {"seconds", 1, 1},
+  {"m", 60, 1}, {"min", 60, 1}, {"mins", 60, 1},
+  {"minute", 60, 1}, {"minutes", 60, 1},
+  {"h", 3600, 1}, {"hr", 3600, 1}, {"hrs", 3600, 1},
+  {"hour", 3600, 1}, {"hours", 3600, 1},
+  {"d", 86400, 1}, {"day", 86400, 1}, {"days", 86400, 1},
+  {"w", 604800, 1}, {"week", 604800, 1}, {"weeks", 604800, 1},
+};
+
+static int is_space(char c){ return c == ' ' || c == '\t'; }
+static int is_digit(char c){ return c >= '0' && c <= '9'; }
+static int is_letter(char c){ return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static char lower(char c){ return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+
+static const WidthUnit *find_unit(const char *word, size_t len){
+  for(size_t u = 0; u < sizeof width_units / sizeof width_units[0]; u++){
+    const char *name = width_units[u].name;
+    size_t i = 0;
+    while(i < len && name[i] && lower(word[i]) == name[i]) i++;
+    if(i == len && name[i] == 0) return &width_units[u];
+  }
+  return 0;
+}
+
+/* Parses "123" or "1.25" at *p; the count is mantissa / 10^scale, exact
+** in a double when it has at most 15 digits. Returns 0 when there is none. */
+static int parse_count(const char **p, const char *end, double *count){
+  uint64_t mantissa = 0;
+  int digits = 0, scale = 0, seen_point = 0;
+  for(; *p < end; (*p)++){
+    char c = **p;
+    if(c == '.' && !seen_point){ seen_point = 1; continue; }
+    if(!is_digit(c)) break;
+    if(++digits > 15) return 0;
+    mantissa = mantissa * 10 + (uint64_t)(c - '0');
+    scale += seen_point;
+  }
+  if(digits == 0) return 0;
+  *count = (double)mantissa / pow(10, scale);
+  return 1;
+}
+
+TbStatus tb_parse_width(const char *text, size_t len, double *seconds){
+  const char *p = text, *end = text + len;
+  double count = 1;
+  while(p < end && is_space(*p)) p++;
+  int has_count = p < end && (is_digit(*p) || *p == '.');
+  if(has_count && !parse_count(&p, end, &count)) return TB_BAD_WIDTH;
+  while(p < end && is_space(*p)) p++;
+  const char *word = p;
+  while(p < end && is_letter(*p)) p++;
+  size_t word_len = (size_t)(p - word);
+  while(p < end && is_space(*p)) p++;
+  if(p != end || (!has_count && word_len == 0)) return TB_BAD_WIDTH;
+  double value = count;
+  if(word_len > 0){
+    const WidthUnit *unit = find_unit(word, word_len);
+    if(!unit) return TB_BAD_WIDTH;
+    value = count * unit->seconds / unit->divisor;
+  }
+  if(!tb_width_ok(value)) return TB_BAD_WIDTH;
+  *seconds = value;
+  return TB_OK;
+}
+
+int tb_width_ok(double seconds){
+  return isfinite(seconds) && seconds > 0;
+}
+
+int tb_width_is_whole(double seconds){
+  return tb_width_ok(seconds) && seconds == floor(seconds);
+}
+
+/* ---- epoch numbers ---------------------------------------------------- */
+
+TbStatus tb_bucket_real(double ts, double width, double *start){
+  if(!tb_width_ok(width)) return TB_BAD_WIDTH;
+  if(!isfinite(ts)) return TB_OUT_OF_RANGE;
+  double q = floor(ts / width);
+  double s = q * width;
+  /* ts / width may round across a bucket edge; step back over it */
+  if(s > ts) s = (q - 1) * width;
+  else if((q + 1) * width <= ts) s = (q + 1) * width;
+  if(!isfinite(s)) return TB_OUT_OF_RANGE;
+  *start = s;
+  return TB_OK;
+}
+
+TbStatus tb_bucket_int(int64_t ts, double whole_width, int64_t *start){
+  if(!tb_width_is_whole(whole_width)) return TB_BAD_WIDTH;
+  if(whole_width >= TWO_POW_63){  /* one bucket holds every ts >= 0 */
+    if(ts < 0) return TB_OUT_OF_RANGE;
+    *start = 0;
+    return TB_OK;
+  }
+  int64_t width = (int64_t)whole_width;
+  int64_t offset = ts % width;
+  if(offset < 0) offset += width;
+  if(ts < INT64_MIN + offset) return TB_OUT_OF_RANGE;
+  *start = ts - offset;
+  return TB_OK;
+}
+
+/* ---- the calendar ----------------------------------------------------- */
+
+static int64_t floor_div(int64_t a, int64_t b){
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* Years are counted from March, so the leap day ends a year; 400-year
+** eras repeat exactly (146097 days). 719468: 0000-03-01 to 1970-01-01. */
+int64_t tb_days_from_civil(int64_t year, int month, int day){
+  year -= month <= 2;
+  int64_t era = floor_div(year, 400);
+  int64_t year_of_era = year - era * 400;
+  int64_t month_from_march = (month + 9) % 12;
+  int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+  int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100
+                       + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+void tb_civil_from_days(int64_t days, int64_t *year, int *month, int *day){
+  days += 719468;
+  int64_t era = floor_div(days, 146097);
+  int64_t day_of_era = days - era * 146097;
+  int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
+                         - day_of_era / 146096) / 365;
+  int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4
+                                      - year_of_era / 100);
+  int64_t month_from_march = (5 * day_of_year + 2) / 153;
+  *day = (int)(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  *month = (int)(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+  *year = year_of_era + era * 400 + (*month <= 2);
+}
+
+static int is_leap(int64_t year){
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int64_t year, int month){
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+/* ---- ISO-8601 text ---------------------------------------------------- */
+
+typedef struct Cursor {
+  const char *p, *end;
+} Cursor;
+
+/* Exactly n digits, at most max. */
+static int read_digits(Cursor *c, int n, int max, int *value){
+  if(c->end - c->p < n) return 0;
+  int v = 0;
+  for(int i = 0; i < n; i++){
+    if(!is_digit(c->p[i])) return 0;
+    v = v * 10 + (c->p[i] - '0');
+  }
+  if(v > max) return 0;
+  c->p += n;
+  *value = v;
+  return 1;
+}
+
+static int read_char(Cursor *c, char want){
+  if(c->p < c->end && *c->p == want){
+    c->p++;
+    return 1;
+  }
+  return 0;
+}
+
+static int at_end(const Cursor *c){ return c->p == c->end; }
+
+/* '.' and 1-9 digits -> microseconds (digits past the sixth dropped). */
+static int read_fraction(Cursor *c, int *digits, int64_t *us){
+  int n = 0;
+  int64_t v = 0;
+  while(!at_end(c) && is_digit(*c->p)){
+    if(++n > 9) return 0;
+    if(n <= 6) v = v * 10 + (*c->p - '0');
+    c->p++;
+  }
+  if(n == 0) return 0;
+  for(int i = n; i < 6; i++) v *= 10;
+  *digits = n;
+  *us = v;
+  return 1;
+}
+
+/* 'Z', 'z', or +HH:MM / -HH:MM, remembered as written. */
+static int read_zone(Cursor *c, TbIsoLayout *layout){
+  const char *start = c->p;
+  if(read_char(c, 'Z') || read_char(c, 'z')){
+    layout->offset_minutes = 0;
+  }else{
+    int sign = read_char(c, '+') ? 1 : read_char(c, '-') ? -1 : 0;
+    int hh, mm;
+    if(!sign || !read_digits(c, 2, 14, &hh) || !read_char(c, ':')
+       || !read_digits(c, 2, 59, &mm)) return 0;
+    layout->offset_minutes = sign * (hh * 60 + mm);
+  }
+  memcpy(layout->zone, start, (size_t)(c->p - start));
+  return 1;
+}
+
+/* HH:MM[:SS[.f]][zone] after the separator; adds its microseconds. */
+static int read_time(Cursor *c, TbIsoLayout *layout, int64_t *us){
+  int hh, mm, ss = 0;
+  int64_t fraction = 0;
+  if(!read_digits(c, 2, 23, &hh) || !read_char(c, ':')
+     || !read_digits(c, 2, 59, &mm)) return 0;
+  layout->time_fields = 2;
+  if(read_char(c, ':')){
+    if(!read_digits(c, 2, 59, &ss)) return 0;
+    layout->time_fields = 3;
+    if(read_char(c, '.') && !read_fraction(c, &layout->fraction_digits, &fraction)){
+      return 0;
+    }
+  }
+  if(!at_end(c) && !read_zone(c, layout)) return 0;
+  *us += ((int64_t)hh * 3600 + mm * 60 + ss) * US_PER_SECOND + fraction
+         - (int64_t)layout->offset_minutes * 60 * US_PER_SECOND;
+  return 1;
+}
+
+TbStatus tb_parse_iso(const char *text, size_t len, int64_t *epoch_us,
+                      TbIsoLayout *layout){
+  Cursor c = { text, text + len };
+  int year, month, day;
+  memset(layout, 0, sizeof *layout);
+  if(!read_digits(&c, 4, 9999, &year) || !read_char(&c, '-')
+     || !read_digits(&c, 2, 12, &month) || !read_char(&c, '-')
+     || !read_digits(&c, 2, 31, &day)) return TB_BAD_TIME;
+  if(month < 1 || day < 1 || day > days_in_month(year, month)) return TB_BAD_TIME;
+  int64_t us = tb_days_from_civil(year, month, day) * US_PER_DAY;
+  if(!at_end(&c)){
+    if(*c.p != 'T' && *c.p != ' ') return TB_BAD_TIME;
+    layout->separator = *c.p++;
+    if(!read_time(&c, layout, &us)) return TB_BAD_TIME;
+  }
+  if(!at_end(&c)) return TB_BAD_TIME;
+  *epoch_us = us;
+  return TB_OK;
+}
+
+/* Fraction digits needed to show us exactly (0 for a whole second). */
+static int fraction_digits_needed(int64_t us){
+  if(us == 0) return 0;
+  int digits = 6;
+  while(us % 10 == 0){ us /= 10; digits--; }
+  return digits;
+}
+
+static char *put_number(char *out, int64_t value, int width){
+  for(int i = width - 1; i >= 0; i--){
+    out[i] = (char)('0' + value % 10);
+    value /= 10;
+  }
+  return out + width;
+}
+
+size_t tb_format_iso(int64_t epoch_us, const TbIsoLayout *layout,
+                     char out[TB_ISO_MAX]){
+  int64_t local = epoch_us + (int64_t)layout->offset_minutes * 60 * US_PER_SECOND;
+  int64_t days = floor_div(local, US_PER_DAY);
+  int64_t in_day = local - days * US_PER_DAY;
+  int64_t seconds = in_day / US_PER_SECOND, us = in_day % US_PER_SECOND;
+  int64_t year;
+  int month, day;
+  tb_civil_from_days(days, &year, &month, &day);
+  if(year < 0 || year > 9999) return 0;
+
+  /* the layout of the input, widened when the start needs more */
+  TbIsoLayout shown = *layout;
+  int needed_digits = fraction_digits_needed(us);
+  int needed_fields = needed_digits || seconds % 60 ? 3 : seconds ? 2 : 0;
+  if(needed_digits > shown.fraction_digits) shown.fraction_digits = needed_digits;
+  if(needed_fields > shown.time_fields) shown.time_fields = needed_fields;
+  if(shown.time_fields && !shown.separator) shown.separator = ' ';
+
+  char *p = put_number(out, year, 4);
+  *p++ = '-'; p = put_number(p, month, 2);
+  *p++ = '-'; p = put_number(p, day, 2);
+  if(shown.time_fields){
+    *p++ = shown.separator;
+    p = put_number(p, seconds / 3600, 2);
+    *p++ = ':'; p = put_number(p, seconds / 60 % 60, 2);
+  }
+  if(shown.time_fields == 3){
+    *p++ = ':'; p = put_number(p, seconds % 60, 2);
+  }
+  if(shown.fraction_digits){
+    *p++ = '.';
+    char six[6];
+    put_number(six, us, 6);
+    for(int i = 0; i < shown.fraction_digits; i++) *p++ = i < 6 ? six[i] : '0';
+  }
+  size_t zone_len = strlen(shown.zone);
+  memcpy(p, shown.zone, zone_len);
+  p += zone_len;
+  *p = 0;
+  return (size_t)(p - out);
+}
+
+TbStatus tb_bucket_iso(const char *text, size_t len, double width,
+                       char out[TB_ISO_MAX], size_t *out_len){
+  int64_t ts;
+  TbIsoLayout layout;
+  if(!tb_width_ok(width)) return TB_BAD_WIDTH;
+  TbStatus status = tb_parse_iso(text, len, &ts, &layout);
+  if(status != TB_OK) return status;
+  double width_us = nearbyint(width * US_PER_SECOND);
+  if(width_us < 1) return TB_WIDTH_UNDER_US;
+  int64_t w = width_us >= (double)WIDEST_US ? WIDEST_US : (int64_t)width_us;
+  int64_t offset = ts % w;
+  if(offset < 0) offset += w;
+  *out_len = tb_format_iso(ts - offset, &layout, out);
+  return *out_len ? TB_OK : TB_OUT_OF_RANGE;
+}

@@ -1,0 +1,141 @@
+/*
+** chunk.c — validating and splitting data lines (see chunk.h).
+*/
+#include "parser/chunk.h"
+#include "base/message.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Digits only, short enough not to overflow: the usual port, count, code. */
+static inline int parse_small_count(const char *p, size_t n, int64_t *out){
+  int64_t v = 0;
+  if(n == 0 || n > 18) return -1;
+  for(size_t i = 0; i < n; i++){
+    unsigned d = (unsigned)(unsigned char)p[i] - '0';
+    if(d > 9) return -1;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 0;
+}
+
+/* One number, time or bool field; -1 when it does not parse. Markers and
+** empty text are NULL. */
+static int parse_value(const ZlPlan *p, ZlKind kind, const ZlSpan *v, ZlValue *out){
+  const ZlTsvFormat *f = p->fmt;
+  int is_big, b;
+  if(v->n == 0 || zl_is_marker(v, f->unset, f->unset_len) || zl_is_marker(v, f->empty, f->empty_len)){
+    out->state = ZL_V_NULL;
+    return 0;
+  }
+  switch(kind){
+    case ZL_INT:
+      out->state = ZL_V_INT;
+      if(parse_small_count(v->p, v->n, &out->i) == 0) return 0;
+      if(zl_parse_int(v->p, v->n, &out->i, &is_big, &out->d)) return -1;
+      if(is_big) out->state = ZL_V_REAL;
+      return 0;
+    case ZL_BOOL:
+      if(zl_parse_bool(v->p, v->n, &b)) return -1;
+      out->i = b;
+      out->state = ZL_V_INT;
+      return 0;
+    default:
+      if(zl_parse_double(v->p, v->n, &out->d)) return -1;
+      out->state = ZL_V_REAL;
+      return 0;
+  }
+}
+
+int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
+                      ZlSpan *spans, ZlValue *vals, char **why){
+  int n = zl_tsv_split(p->fmt, line, len, spans, p->nstored);
+  if(n != p->nfields){
+    *why = zl_message("expected %d fields, found %d", p->nfields, n);
+    return 0;
+  }
+  const ZlSchema *cols = p->columns;
+  for(int k = 0; k < p->ntyped; k++){
+    int c = p->typed[k];
+    if(p->map[c] < 0){ vals[k].state = ZL_V_NULL; continue; }
+    const ZlSpan *v = &spans[p->map[c]];
+    if(parse_value(p, cols->f[c].kind, v, &vals[k])){
+      *why = zl_message("%s '%.*s' is not a %s", cols->f[c].name, (int)(v->n > 40 ? 40 : v->n),
+                    v->p, cols->f[c].type);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Room for one more row's results. */
+static int grow_rows(ZlChunk *c){
+  if(c->nrows < c->rows_cap) return 0;
+  int cap = c->rows_cap ? c->rows_cap * 2 : 1024;
+  size_t ntyped = (size_t)c->plan->ntyped, nstored = (size_t)c->plan->nstored;
+  uint32_t *line = realloc(c->row_line, (size_t)cap * sizeof *line);
+  if(line) c->row_line = line;
+  ZlSpan *text = realloc(c->row_text, (size_t)cap * sizeof *text);
+  if(text) c->row_text = text;
+  ZlSpan *spans = realloc(c->spans, (size_t)cap * (nstored ? nstored : 1) * sizeof *spans);
+  if(spans) c->spans = spans;
+  ZlValue *vals = realloc(c->vals, (size_t)cap * (ntyped ? ntyped : 1) * sizeof *vals);
+  if(vals) c->vals = vals;
+  if(!line || !text || !spans || !vals) return -1;
+  c->rows_cap = cap;
+  return 0;
+}
+
+void zl_chunk_parse(ZlChunk *c){
+  const ZlPlan *p = c->plan;
+  const char *at = c->buf, *end = c->buf + c->len;
+  size_t ntyped = (size_t)p->ntyped, nstored = (size_t)p->nstored;
+  c->nrows = 0;
+  c->nlines = 0;
+  c->skipped = 0;
+  c->oom = 0;
+  free(c->err);
+  c->err = NULL;
+  while(at < end){
+    const char *nl = memchr(at, '\n', (size_t)(end - at));
+    const char *stop = nl ? nl : end;
+    size_t len = (size_t)(stop - at);
+    if(len && at[len - 1] == '\r') len--;
+    uint32_t line = c->nlines++;
+    if(grow_rows(c)){ c->oom = 1; c->err_row = c->nrows; c->err_line = line; return; }
+    char *why = NULL;
+    int ok;
+    if(len > p->max_line){
+      why = zl_message("line longer than max_line=%zu bytes", p->max_line);
+      ok = 0;
+    }else{
+      ok = p->json || zl_plan_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
+                                        c->vals + (size_t)c->nrows * ntyped, &why);
+    }
+    if(ok){
+      c->row_line[c->nrows] = line;
+      c->row_text[c->nrows] = (ZlSpan){ at, len };
+      c->nrows++;
+    }else if(p->strict){
+      c->err = why ? why : zl_message("bad line");
+      c->err_row = c->nrows;
+      c->err_line = line;
+      return;
+    }else{
+      free(why);
+      c->skipped++;
+    }
+    at = stop + 1;
+  }
+}
+
+void zl_chunk_free(ZlChunk *c){
+  free(c->buf);
+  free(c->row_line);
+  free(c->row_text);
+  free(c->spans);
+  free(c->vals);
+  free(c->err);
+  memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,78 @@
+/*
+** chunk.h — data lines of a TSV or JSON log, a chunk at a time: the part of
+** parsing that needs no order, so worker threads can do it side by side.
+**
+** A ZlPlan says how the current header block's lines look (separator,
+** markers, which fields to keep, which columns to validate). It does not
+** change while chunks are being parsed: header lines are applied in order
+** by the scan, with no chunk in flight (scan.c).
+**
+**   zl_chunk_parse(&chunk, &plan);   // rows, their fields and values
+**   zl_plan_take_line(&plan, line, len, spans, vals, &why);  // one line
+**
+** No SQLite in here.
+*/
+#ifndef ZL_CHUNK_H
+#define ZL_CHUNK_H
+
+#include <stdint.h>
+#include <string.h>
+#include "parser/schema.h"
+#include "parser/tsv.h"
+#include "parser/values.h"
+
+typedef struct ZlPlan {
+  const ZlTsvFormat *fmt;
+  const ZlSchema *columns;
+  const int *map;          /* column -> field of a line, or -1 */
+  int nfields;             /* fields a line must have */
+  int nstored;             /* fields whose spans are kept */
+  const int *typed;        /* columns to parse: numbers, times, bools */
+  int ntyped;
+  int json;                /* lines are JSON: kept whole, parsed in order */
+  int strict;              /* stop at the first bad line */
+  size_t max_line;         /* longer lines are bad */
+  size_t chunk_bytes;      /* cut chunks this big: rows' memory stays bounded */
+} ZlPlan;
+
+typedef enum {
+  ZL_ITEM_DATA,            /* whole data lines, parsed by zl_chunk_parse() */
+  ZL_ITEM_LINE,            /* one line the scan handles itself, in order */
+  ZL_ITEM_TOO_LONG,        /* a line over max_line, dropped unread */
+  ZL_ITEM_FILE_END         /* the current file has no more lines */
+} ZlItemKind;
+
+typedef struct ZlChunk {
+  ZlItemKind kind;
+  char *buf;               /* the lines (no partial line at the end) */
+  size_t len, cap;
+  const ZlPlan *plan;
+  /* results */
+  int nrows, rows_cap;
+  uint32_t *row_line;      /* 0-based line of each row within the chunk */
+  ZlSpan *row_text;        /* each row's whole line */
+  ZlSpan *spans;           /* nrows x plan->nstored */
+  ZlValue *vals;           /* nrows x plan->ntyped, in plan->typed order */
+  uint32_t nlines;
+  uint64_t skipped;
+  int err_row;             /* strict: the bad line comes after this many rows */
+  uint32_t err_line;
+  char *err;               /* malloc'd reason for the first bad line (strict) */
+  int oom;                 /* parsing stopped at err_row: out of memory */
+} ZlChunk;
+
+/* Parses a ZL_ITEM_DATA chunk. */
+void zl_chunk_parse(ZlChunk *c);
+void zl_chunk_free(ZlChunk *c);
+
+/* One TSV data line: 1 and the row's spans and values (vals[k] for column
+** p->typed[k]), or 0 with a malloc'd reason in *why (NULL when out of
+** memory). */
+int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
+                      ZlSpan *spans, ZlValue *vals, char **why);
+
+static inline int zl_is_marker(const ZlSpan *v, const char *m, size_t n){
+  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
+}
+
+#endif

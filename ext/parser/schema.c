@@ -1,0 +1,184 @@
+/*
+** schema.c — field lists and the built-in http layouts (see schema.h).
+*/
+#include "parser/schema.h"
+#include "base/message.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_n(const char *s, size_t n){
+  char *p = malloc(n + 1);
+  if(p){ memcpy(p, s, n); p[n] = 0; }
+  return p;
+}
+
+int zl_schema_add(ZlSchema *s, const char *name, size_t nlen, const char *type, size_t tlen){
+  if(s->n == s->cap){
+    int cap = s->cap ? s->cap * 2 : 32;
+    ZlField *f = realloc(s->f, (size_t)cap * sizeof *f);
+    if(!f) return -1;
+    s->f = f;
+    s->cap = cap;
+  }
+  ZlField *f = &s->f[s->n];
+  f->name = dup_n(name, nlen);
+  f->type = dup_n(type, tlen);
+  if(!f->name || !f->type){ free(f->name); free(f->type); return -1; }
+  f->kind = zl_kind_of(type, tlen, &f->elem);
+  s->n++;
+  return 0;
+}
+
+void zl_schema_free(ZlSchema *s){
+  for(int i = 0; i < s->n; i++){ free(s->f[i].name); free(s->f[i].type); }
+  free(s->f);
+  memset(s, 0, sizeof *s);
+}
+
+int zl_schema_copy(ZlSchema *dst, const ZlSchema *src){
+  memset(dst, 0, sizeof *dst);
+  for(int i = 0; i < src->n; i++){
+    const ZlField *f = &src->f[i];
+    if(zl_schema_add(dst, f->name, strlen(f->name), f->type, strlen(f->type))){
+      zl_schema_free(dst);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+int zl_schema_equal(const ZlSchema *a, const ZlSchema *b){
+  if(a->n != b->n) return 0;
+  for(int i = 0; i < a->n; i++){
+    if(strcmp(a->f[i].name, b->f[i].name) || strcmp(a->f[i].type, b->f[i].type)) return 0;
+  }
+  return 1;
+}
+
+int zl_schema_find(const ZlSchema *s, const char *name){
+  for(int i = 0; i < s->n; i++) if(strcmp(s->f[i].name, name) == 0) return i;
+  return -1;
+}
+
+/* Bro 2.2-2.4's http.log, as SPEC's schema='http' names it. */
+static const char *const http_bro2[][2] = {
+  {"ts","time"}, {"uid","string"}, {"id.orig_h","addr"}, {"id.orig_p","port"},
+  {"id.resp_h","addr"}, {"id.resp_p","port"}, {"trans_depth","count"},
+  {"method","string"}, {"host","string"}, {"uri","string"}, {"referrer","string"},
+  {"user_agent","string"}, {"request_body_len","count"}, {"response_body_len","count"},
+  {"status_code","count"}, {"status_msg","string"}, {"info_code","count"},
+  {"info_msg","string"}, {"filename","string"}, {"tags","set[enum]"},
+  {"username","string"}, {"password","string"}, {"proxied","set[string]"},
+  {"orig_fuids","vector[string]"}, {"orig_mime_types","vector[string]"},
+  {"resp_fuids","vector[string]"}, {"resp_mime_types","vector[string]"},
+};
+
+/* Every http.log field from Bro 2.0 to current Zeek, in modern order. */
+static const char *const http_all[][2] = {
+  {"ts","time"}, {"uid","string"}, {"id.orig_h","addr"}, {"id.orig_p","port"},
+  {"id.resp_h","addr"}, {"id.resp_p","port"}, {"trans_depth","count"},
+  {"method","string"}, {"host","string"}, {"uri","string"}, {"referrer","string"},
+  {"version","string"}, {"user_agent","string"}, {"origin","string"},
+  {"request_body_len","count"}, {"response_body_len","count"},
+  {"status_code","count"}, {"status_msg","string"}, {"info_code","count"},
+  {"info_msg","string"}, {"filename","string"}, {"tags","set[enum]"},
+  {"username","string"}, {"password","string"}, {"proxied","set[string]"},
+  {"orig_fuids","vector[string]"}, {"orig_filenames","vector[string]"},
+  {"orig_mime_types","vector[string]"}, {"resp_fuids","vector[string]"},
+  {"resp_filenames","vector[string]"}, {"resp_mime_types","vector[string]"},
+  {"mime_type","string"}, {"md5","string"},
+};
+
+/* Types of other common fields (conn.log, dns.log, files.log ...). */
+static const char *const well_known[][2] = {
+  {"proto","enum"}, {"service","string"}, {"duration","interval"},
+  {"orig_bytes","count"}, {"resp_bytes","count"}, {"conn_state","string"},
+  {"local_orig","bool"}, {"local_resp","bool"}, {"missed_bytes","count"},
+  {"history","string"}, {"orig_pkts","count"}, {"orig_ip_bytes","count"},
+  {"resp_pkts","count"}, {"resp_ip_bytes","count"}, {"tunnel_parents","set[string]"},
+  {"trans_id","count"}, {"rtt","interval"}, {"query","string"}, {"qclass","count"},
+  {"qtype","count"}, {"rcode","count"}, {"AA","bool"}, {"TC","bool"}, {"RD","bool"},
+  {"RA","bool"}, {"Z","count"}, {"answers","vector[string]"},
+  {"TTLs","vector[interval]"}, {"rejected","bool"}, {"seen_bytes","count"},
+  {"total_bytes","count"}, {"depth","count"},
+};
+
+static int add_table(ZlSchema *out, const char *const (*t)[2], size_t n){
+  for(size_t i = 0; i < n; i++){
+    if(zl_schema_add(out, t[i][0], strlen(t[i][0]), t[i][1], strlen(t[i][1]))) return -1;
+  }
+  return 0;
+}
+
+int zl_schema_builtin(const char *name, ZlSchema *out){
+  memset(out, 0, sizeof *out);
+  int rc;
+  if(strcmp(name, "http") == 0) rc = add_table(out, http_bro2, sizeof http_bro2 / sizeof *http_bro2);
+  else if(strcmp(name, "http_all") == 0) rc = add_table(out, http_all, sizeof http_all / sizeof *http_all);
+  else return -1;
+  if(rc) zl_schema_free(out);
+  return rc;
+}
+
+const char *zl_schema_guess_type(const char *name){
+  for(size_t i = 0; i < sizeof http_all / sizeof *http_all; i++){
+    if(strcmp(http_all[i][0], name) == 0) return http_all[i][1];
+  }
+  for(size_t i = 0; i < sizeof well_known / sizeof *well_known; i++){
+    if(strcmp(well_known[i][0], name) == 0) return well_known[i][1];
+  }
+  return "string";
+}
+
+static char *parse_error(const char *what, const char *at, size_t n){
+  return zl_message("fields=: %s in '%.*s'", what, (int)n, at);
+}
+
+/* A type a user may write in fields=: Zeek's loggable types. */
+static int known_type(const char *t, size_t n){
+  static const char *const scalars[] = {
+    "time", "interval", "double", "count", "int", "port", "bool", "addr",
+    "subnet", "string", "enum", "pattern", "func", "file",
+  };
+  static const char *const containers[] = { "set[", "table[", "vector[" };
+  for(size_t i = 0; i < sizeof containers / sizeof *containers; i++){
+    size_t k = strlen(containers[i]);
+    if(n > k + 1 && memcmp(t, containers[i], k) == 0 && t[n - 1] == ']') return known_type(t + k, n - k - 1);
+  }
+  for(size_t i = 0; i < sizeof scalars / sizeof *scalars; i++){
+    if(strlen(scalars[i]) == n && memcmp(t, scalars[i], n) == 0) return 1;
+  }
+  return 0;
+}
+
+int zl_schema_parse(const char *spec, ZlSchema *out, char **err){
+  memset(out, 0, sizeof *out);
+  const char *p = spec;
+  for(;;){
+    while(*p == ' ' || *p == ',' || *p == '\t' || *p == '\n') p++;
+    if(!*p) break;
+    size_t n = strcspn(p, " ,\t\n");
+    const char *colon = memchr(p, ':', n);
+    if(!colon || colon == p || colon == p + n - 1){
+      *err = parse_error("expected name:type", p, n);
+      zl_schema_free(out);
+      return -1;
+    }
+    if(!known_type(colon + 1, (size_t)(p + n - colon - 1))){
+      *err = parse_error("unknown Zeek type (time, interval, double, count, int, port, bool,"
+                         " addr, subnet, string, enum, set[T], vector[T], ...)", p, n);
+      zl_schema_free(out);
+      return -1;
+    }
+    if(zl_schema_add(out, p, (size_t)(colon - p), colon + 1, (size_t)(p + n - colon - 1))){
+      *err = strdup("out of memory");
+      zl_schema_free(out);
+      return -1;
+    }
+    p += n;
+  }
+  if(out->n == 0){ *err = strdup("fields=: no fields given"); return -1; }
+  return 0;
+}

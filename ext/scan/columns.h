@@ -1,0 +1,32 @@
+/*
+** columns.h — what an SQL column of a zeek table holds in the scan's current
+** row, as a plain value: the one conversion both the table's xColumn and
+** its grouped scans use. No SQLite in here.
+**
+**   ZlColumn ts_iso = { ZL_COL_TS_ISO, 0 };
+**   ZlPart v;  zl_column_value(&scan, &ts_iso, &buf, &v);   // TEXT in buf
+*/
+#ifndef ZL_COLUMNS_H
+#define ZL_COLUMNS_H
+
+#include "group/tuples.h"
+#include "scan/scan.h"
+
+typedef enum {
+  ZL_COL_FIELD,    /* a field of the log (field: its column in the scan) */
+  ZL_COL_TS_ISO,   /* ts as ISO-8601 text (field: the ts column) */
+  ZL_COL_FILE,     /* hidden _file */
+  ZL_COL_LINE,     /* hidden _line */
+  ZL_COL_ARG       /* zeek_http()'s path argument: the caller fills it */
+} ZlColKind;
+
+typedef struct ZlColumn { ZlColKind kind; int field; } ZlColumn;
+
+/* The column's value: numbers as they were parsed; text with markers
+** resolved and escapes decoded; sets as JSON array text (NULL when an
+** element does not parse); ts_iso from the log's digits when it has them.
+** Text may point into buf or into the scan's current row. 0, or -1 when
+** out of memory. */
+int zl_column_value(ZlScan *s, const ZlColumn *col, ZlBuf *buf, ZlPart *out);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+** scan.h — the rows of a set of Zeek log files, validated, one at a time.
+**
+**   ZlScan s;
+**   zl_scan_open(&s, &cfg);                // cfg.columns: the table's fields
+**   while((rc = zl_scan_next(&s)) == 1){
+**     ZlCell cell; zl_scan_cell(&s, col, &cell); // or s.vals[col] for numbers
+**   }
+**   zl_scan_close(&s);
+**
+** Files are read in order (paths.h); each may start with a header block, and
+** blocks may repeat; a file whose lines are JSON objects is a JSON log. A line is a row when it has as many fields as its
+** block's #fields and every number, time and bool in it parses; any other
+** line is skipped and counted (cfg.strict: an error naming file and line).
+** Numbers, times and bools are parsed while validating, into vals[]; text
+** and sets are left raw for the caller to convert only when asked.
+**
+** The file is cut into chunks of whole lines that worker threads validate
+** side by side (chunk.h) while rows are handed out in file order. Header
+** lines, and the first line of a file whose layout is not known yet, are
+** handled here in order, with no chunk in flight, so a chunk's plan never
+** changes under it. Memory: ZL_SCAN_QUEUE chunks of at most 256 KiB, each
+** with at most ~4 MiB of rows however short its lines.
+** No SQLite in here.
+*/
+#ifndef ZL_SCAN_H
+#define ZL_SCAN_H
+
+#include <stdint.h>
+#include "reader/paths.h"
+#include "parser/schema.h"
+#include "parser/tsv.h"
+#include "parser/json.h"
+#include "parser/chunk.h"
+#include "reader/source.h"
+
+#define ZL_DEFAULT_MAX_FIELDS 4096
+#ifndef ZL_DEFAULT_MAX_LINE
+#define ZL_DEFAULT_MAX_LINE (16u << 20)   /* 16 MiB */
+#endif
+
+typedef struct ZlScanConfig {
+  const char *pattern;     /* path or glob */
+  ZlSchema columns;        /* the table's fields */
+  int by_name;             /* map a file's fields to columns by name (else: equal) */
+  const ZlSchema *headerless; /* the layout of files without a header, or NULL */
+  int strict;              /* a bad line is an error, not a skip */
+  size_t max_line;         /* bytes, 0 = ZL_DEFAULT_MAX_LINE */
+  int max_fields;          /* 0 = ZL_DEFAULT_MAX_FIELDS */
+  int threads;             /* parsing threads; 0: parse in the caller's */
+  const unsigned char *wanted; /* per column: 1 if zl_scan_raw() will be asked
+                               ** for it; NULL: all. Fields past the last one
+                               ** wanted or typed are counted, not stored. */
+  /* File pruning (rotated archives): before a file is opened skip_file()
+  ** may veto it; when a file has been read to its end file_done() gets the
+  ** range of column ts_col (a time) over its rows. */
+  int ts_col;                  /* -1: no range is kept */
+  int (*skip_file)(void *ctx, const char *path);
+  void (*file_done)(void *ctx, const char *path, int has_ts, double min_ts, double max_ts);
+  void *hook_ctx;
+} ZlScanConfig;
+
+
+#define ZL_SCAN_QUEUE 8          /* chunks in flight */
+
+typedef struct ZlWorkers ZlWorkers;
+
+typedef struct ZlScan {
+  const ZlScanConfig *cfg;
+  ZlPaths paths;
+  int next_path;           /* index of the next file to open */
+  /* the file being read */
+  ZlSource *src;
+  char *path;              /* its path, until its last line is consumed */
+  int src_eof, skipping;   /* skipping: dropping the rest of an over-long line */
+  char *carry;             /* bytes read but not yet cut into items */
+  size_t carry_len, carry_cap;
+  /* its current header block, and the plan for its data lines */
+  ZlTsvHeader hdr;
+  int file_has_schema;     /* data lines can be parsed without looking */
+  int json;                /* the current file is a JSON log */
+  int *map;                /* column -> field of the current block, or -1 */
+  int nfields, nstored;    /* fields per line / fields whose spans are kept */
+  int *typed;              /* columns that are numbers, times or bools */
+  int ntyped;
+  ZlPlan plan;
+  /* items in flight, in file order */
+  ZlChunk items[ZL_SCAN_QUEUE];
+  int tickets[ZL_SCAN_QUEUE];
+  long cut, used;          /* items cut so far / items consumed */
+  int barrier;             /* cut nothing until the items cut are consumed */
+  ZlWorkers *pool;
+  /* the row being handed out */
+  ZlChunk *cur;            /* the item it comes from */
+  int cur_row;
+  uint64_t line_base;      /* lines of the file before the current item */
+  uint64_t line_no;        /* the current row's line */
+  ZlValue *vals;           /* the current row's values, per column (= own_vals) */
+  const ZlSpan *row_spans; /* the current row's kept fields */
+  ZlSpan *own_spans;       /* for rows the scan parses itself */
+  ZlValue *own_vals;
+  ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
+  int own_spans_cap;
+  ZlJsonRow jrow;          /* the current JSON line's members */
+  ZlBuf *cells;            /* per column: text built for a JSON cell */
+  /* what the scan saw */
+  uint64_t rows, skipped;
+  int files_read, files_pruned;
+  int file_has_ts;         /* the current file's ts range so far */
+  double file_min_ts, file_max_ts;
+  char *err;               /* malloc'd, after a -1 */
+} ZlScan;
+
+/* A text or set column's value in the current row, markers resolved. */
+typedef enum {
+  ZL_CELL_NULL,     /* unset, absent, or not in this file */
+  ZL_CELL_EMPTY,    /* the empty marker: '' for text, [] for sets */
+  ZL_CELL_ZEEK,     /* TSV text with Zeek's escapes still in it */
+  ZL_CELL_PLAIN,    /* text as it is (JSON strings, decoded by the parser) */
+  ZL_CELL_JSON      /* a JSON array's text, ready for SQLite */
+} ZlCellKind;
+typedef struct ZlCell { ZlCellKind kind; const char *p; size_t n; } ZlCell;
+
+int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg);  /* 0 or -1 (s->err) */
+int zl_scan_next(ZlScan *s);                            /* 1 row, 0 end, -1 error */
+/* The current file's path and the current line's 1-based number. */
+const char *zl_scan_path(const ZlScan *s);
+uint64_t zl_scan_line(const ZlScan *s);
+/* A column's cell in the current row (only for wanted or typed columns).
+** Returns 0, or -1 when memory runs out. */
+int zl_scan_cell(ZlScan *s, int col, ZlCell *out);
+const ZlTsvFormat *zl_scan_format(const ZlScan *s);
+void zl_scan_close(ZlScan *s);
+
+/* The fields of the first file in cfg->pattern that has a header (or a
+** tsv=T line of names). Returns 0, or -1 with a malloc'd *err. */
+int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err);
+
+#endif
