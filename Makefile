@@ -14,16 +14,16 @@ ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-para
 ZL_LIBS   = -pthread -lpcre2-8 -lisal -lcjson -lm
 CHECK_LIBS = -lcheck -lsubunit -lrt -lm -lz -pthread
 
-# The layers are folders (docs/internals.md): ext/zeeklog.c, ext/vtab/ and
+# The layers are folders (docs/internals.md): ext/zeeklog.c, ext/host.c, ext/vtab/ and
 # ext/func/*/sql_*.c talk to SQLite; every other ext/**/*.c is a core that the
 # unit tests and the fuzzers link without SQLite (`make core-sources` lists them).
 SRC      = $(sort $(shell find ext -name '*.c'))
 HDR      = $(shell find ext -name '*.h')
-SQL_SRC  = ext/zeeklog.c $(wildcard ext/vtab/*.c) $(wildcard ext/func/*/sql_*.c)
+SQL_SRC  = ext/zeeklog.c ext/host.c $(wildcard ext/vtab/*.c) $(wildcard ext/func/*/sql_*.c)
 CORE_SRC = $(filter-out $(SQL_SRC),$(SRC))
 OBJ      = $(SRC:ext/%.c=$(BUILD)/obj/%.o)
 CORE_OBJ = $(CORE_SRC:ext/%.c=$(BUILD)/obj/%.o)
-UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_SRC = $(sort $(shell find tests/unit -name 'test_*.c'))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all deps test unit sqltest scripttest sanitize valgrind fuzz fuzz-short \
@@ -42,12 +42,10 @@ $(BUILD)/obj/%.o: ext/%.c $(HDR)
 $(BUILD)/zeeklog.so: $(OBJ)
 	$(CC) $(CFLAGS) -shared -o $@ $(OBJ) $(ZL_LIBS) $(LDFLAGS)
 
-$(BUILD)/unit/%: tests/unit/%.c $(CORE_OBJ) tests/unit/unit.h | $(BUILD)/unit
-	$(CC) $(CFLAGS) $(ZL_CFLAGS) -Iext -o $@ $< $(CORE_OBJ) \
+$(BUILD)/unit/%: tests/unit/%.c $(CORE_OBJ) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ZL_CFLAGS) -Iext -Itests/unit -o $@ $< $(CORE_OBJ) \
 	  $(CHECK_LIBS) $(ZL_LIBS) $(LDFLAGS)
-
-$(BUILD)/unit:
-	mkdir -p $@
 
 core-sources:
 	@echo $(CORE_SRC)

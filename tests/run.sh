@@ -1,9 +1,11 @@
 #!/bin/sh
 # Runs zeeklog's tests and prints one closing line "N passed, N failed".
 #   sh tests/run.sh BUILD [unit|sql|scripts]
-# unit:    every build/unit/test_* (Check suites, from tests/unit/test_*.c)
-# sql:     every tests/sql/NAME.sql, run by the sqlite3 shell from tests/ with
-#          the extension loaded; stdout+stderr must equal tests/sql/NAME.expected
+# unit:    every BUILD/unit/LAYER/test_* (Check suites, from tests/unit/LAYER/test_*.c,
+#          one per core of ext/LAYER/)
+# sql:     every tests/sql/GROUP/NAME.sql (table: the zeek table; func: the
+#          functions), run by the sqlite3 shell from tests/ with the extension
+#          loaded; stdout+stderr must equal tests/sql/GROUP/NAME.expected
 # scripts: every tests/scripts/test_*.sh, run from the repository's top;
 #          exit status 0 passes
 BUILD=${1:-build}
@@ -16,21 +18,22 @@ ok()  { pass=$((pass + 1)); echo "PASS $1"; }
 bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL $1"; }
 
 if [ "$ONLY" = all ] || [ "$ONLY" = unit ]; then
-  for t in "$BUILD"/unit/test_*; do
+  for t in $(find "$BUILD/unit" -type f -name 'test_*' ! -name '*.log' 2>/dev/null | sort); do
     [ -x "$t" ] || continue
-    if (cd "$TOP/tests" && "$t" > "$BUILD/unit/$(basename "$t").log" 2>&1); then ok "unit/$(basename "$t")"
-    else cat "$BUILD/unit/$(basename "$t").log"; bad "unit/$(basename "$t")"; fi
+    name=${t#"$BUILD"/}
+    if (cd "$TOP/tests" && "$t" > "$t.log" 2>&1); then ok "$name"
+    else cat "$t.log"; bad "$name"; fi
   done
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = sql ]; then
-  mkdir -p "$BUILD/sql"
-  for t in "$TOP"/tests/sql/*.sql; do
+  for t in "$TOP"/tests/sql/*/*.sql; do
     [ -f "$t" ] || continue
-    name=$(basename "$t" .sql); out="$BUILD/sql/$name.out"
+    name=${t#"$TOP"/tests/}; name=${name%.sql}; out="$BUILD/$name.out"
+    mkdir -p "$(dirname "$out")"
     (cd "$TOP/tests" && { echo ".load $ZEEKLOG_EXT"; cat "$t"; } |
        sqlite3 -batch :memory: > "$out" 2>&1)
-    if diff -u "$TOP/tests/sql/$name.expected" "$out" > "$BUILD/sql/$name.diff"; then ok "sql/$name"
-    else cat "$BUILD/sql/$name.diff"; bad "sql/$name"; fi
+    if diff -u "$TOP/tests/$name.expected" "$out" > "$BUILD/$name.diff"; then ok "$name"
+    else cat "$BUILD/$name.diff"; bad "$name"; fi
   done
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = scripts ]; then

@@ -2,8 +2,8 @@
 # The SQL tests, and the damaged-file / threaded paths, under valgrind (what `make valgrind`
 # runs): no invalid access, no use of uninitialised memory, no leak of any kind.
 #   sh tests/valgrind.sh [BUILD]             (from anywhere; BUILD defaults to build)
-# 1. Every tests/sql/NAME.sql through `valgrind sqlite3` with BUILD/zeeklog loaded: the output
-#    must still equal tests/sql/NAME.expected, and memcheck must report 0 errors and 0 bytes
+# 1. Every tests/sql/GROUP/NAME.sql through `valgrind sqlite3` with BUILD/zeeklog loaded: the output
+#    must still equal tests/sql/GROUP/NAME.expected, and memcheck must report 0 errors and 0 bytes
 #    definitely, indirectly or possibly lost (the sqlite3 shell frees everything it allocates,
 #    so any block left is the extension's).
 # 2. Extra scripts over files made under mktemp -d: a gzip file read whole and abandoned after
@@ -58,11 +58,11 @@ vg() {
   fi
 }
 
-for t in "$TOP"/tests/sql/*.sql; do
+for t in "$TOP"/tests/sql/*/*.sql; do
   [ -f "$t" ] || continue
-  name=$(basename "$t" .sql)
+  name=$(basename "$(dirname "$t")")-$(basename "$t" .sql)
   { echo ".load $EXT"; cat "$t"; } > "$OUT/sql-$name.sql"
-  vg "sql-$name" "$TOP/tests" "$TOP/tests/sql/$name.expected"
+  vg "sql-$name" "$TOP/tests" "${t%.sql}.expected"
 done
 
 # ---- files for the extra scripts --------------------------------------------------------

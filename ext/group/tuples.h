@@ -20,15 +20,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "base/values.h"
 
-typedef enum { ZL_PART_NULL, ZL_PART_INT, ZL_PART_REAL, ZL_PART_TEXT } ZlPartType;
-typedef struct ZlPart {
-  ZlPartType type;
-  int64_t i;
-  double r;
-  const char *p;           /* TEXT bytes (borrowed) */
-  size_t n;
-} ZlPart;
 
 typedef struct ZlGroups ZlGroups;
 

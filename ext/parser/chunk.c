@@ -3,6 +3,7 @@
 */
 #include "parser/chunk.h"
 #include "base/message.h"
+#include "parser/numbers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

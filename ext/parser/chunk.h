@@ -19,7 +19,7 @@
 #include <string.h>
 #include "parser/schema.h"
 #include "parser/tsv.h"
-#include "parser/values.h"
+#include "base/values.h"
 
 typedef struct ZlPlan {
   const ZlTsvFormat *fmt;

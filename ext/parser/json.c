@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "func/time/bucket.h"
+#include "base/civil.h"
+#include "parser/escapes.h"
+#include "parser/numbers.h"
 
 int zl_json_is_object_line(const char *line, size_t len){
   size_t i = 0;
@@ -85,8 +87,8 @@ static int is_integral(double d){ return d == floor(d) && fabs(d) < 9.2e18; }
 
 static int time_from_string(const char *s, double *out){
   int64_t us;
-  TbIsoLayout layout;
-  if(tb_parse_iso(s, strlen(s), &us, &layout) == TB_OK){ *out = (double)us / 1e6; return 0; }
+  ZlIsoLayout layout;
+  if(zl_iso_parse(s, strlen(s), &us, &layout) == 0){ *out = (double)us / 1e6; return 0; }
   return zl_parse_double(s, strlen(s), out);
 }
 

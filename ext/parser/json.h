@@ -17,7 +17,8 @@
 
 #include <cjson/cJSON.h>
 #include "parser/schema.h"
-#include "parser/values.h"
+#include "base/buf.h"
+#include "base/values.h"
 
 typedef struct ZlJsonRow {
   cJSON *doc;        /* the parsed line */

@@ -7,7 +7,7 @@
 #define ZL_SCHEMA_H
 
 #include <stddef.h>
-#include "parser/values.h"
+#include "parser/types.h"
 
 typedef struct ZlField {
   char *name;      /* Zeek's name, e.g. "id.orig_h" */

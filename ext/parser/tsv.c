@@ -3,6 +3,7 @@
 */
 #include "parser/tsv.h"
 #include "base/message.h"
+#include "parser/escapes.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,6 +11,7 @@
 #define ZL_TSV_H
 
 #include <stddef.h>
+#include "base/values.h"
 #include "parser/schema.h"
 
 #define ZL_MARKER_MAX 64
@@ -44,9 +45,6 @@ void zl_tsv_header_free(ZlTsvHeader *h);
 int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err);
 /* 1 if the line starts a header block ("#separator "). */
 int zl_tsv_is_separator_line(const char *line, size_t len);
-
-/* A field: where its raw text is in the line. */
-typedef struct ZlSpan { const char *p; size_t n; } ZlSpan;
 
 /* Splits a line on fmt->sep into at most max spans; returns the number of
 ** fields the line has (which may exceed max: the extra are not stored). */

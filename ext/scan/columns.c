@@ -2,6 +2,8 @@
 ** columns.c — a column's value in the current row (see columns.h).
 */
 #include "scan/columns.h"
+#include "parser/escapes.h"
+#include "parser/numbers.h"
 
 #include <string.h>
 

@@ -38,7 +38,10 @@
 #include <unistd.h>
 
 #include "scan/scan.h"
-#include "parser/values.h"
+#include "base/buf.h"
+#include "parser/escapes.h"
+#include "parser/numbers.h"
+#include "parser/types.h"
 
 static char fuzz_dir[4096];
 static char fuzz_path[4200];

@@ -88,7 +88,7 @@ static void bucket_real(sqlite3_context *ctx, sqlite3_value *ts, double width){
 
 static void bucket_text(sqlite3_context *ctx, sqlite3_value *ts,
                         sqlite3_value *width_arg, double width){
-  char out[TB_ISO_MAX];
+  char out[ZL_ISO_MAX];
   size_t len;
   switch(tb_bucket_iso((const char *)sqlite3_value_text(ts),
                        (size_t)sqlite3_value_bytes(ts), width, out, &len)){

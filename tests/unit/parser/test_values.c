@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "parser/values.h"
+#include "base/buf.h"
+#include "parser/escapes.h"
+#include "parser/numbers.h"
+#include "parser/types.h"
 
 #define S(x) x, strlen(x)
 

@@ -1,0 +1,18 @@
+/*
+** host.h — what the host SQLite offers beyond the 3.40 headers zeeklog is
+** built against (Debian 12's), found at run time. The SQL layer's files
+** (vtab/ and every func/<family>/sql_*.c) use it; cores reach it through callbacks.
+*/
+#ifndef ZL_HOST_H
+#define ZL_HOST_H
+
+#include "sqlite3ext.h"
+
+/* 1 when sqlite3_interrupt() was called on db and the statement it stopped
+** is still running. Hosts before 3.41 cannot tell: always 0 there, so a
+** long scan answers an interrupt only when it hands SQLite its next row. */
+int zl_host_is_interrupted(sqlite3 *db);
+/* 1 when the host can tell (SQLite 3.41 or later). */
+int zl_host_can_interrupt(void);
+
+#endif
