@@ -1,5 +1,5 @@
 /*
-** grouped.c — grouped scans in passes (see grouped.h).
+** grouped_scan.c — grouped scans in passes (see grouped_scan.h).
 */
 #include "group/grouped_scan.h"
 
@@ -25,8 +25,8 @@ static int same_value(const ZlPart *a, const ZlPart *b){
 
 /* 0 when a filter rules the row out. Conservative: SQLite checks again. */
 static int passes_filters(const ZlGroupedScan *g, const ZlPart *parts){
-  for(int f = 0; f < g->plan.nfilters; f++){
-    const ZlFilter *flt = &g->plan.filters[f];
+  for(int f = 0; f < g->spec.nfilters; f++){
+    const ZlFilter *flt = &g->spec.filters[f];
     int hit = 0;
     for(int i = 0; i < flt->nvalues && !hit; i++) hit = same_value(&parts[flt->part], &flt->values[i]);
     if(!hit) return 0;
@@ -36,9 +36,9 @@ static int passes_filters(const ZlGroupedScan *g, const ZlPart *parts){
 
 /* Copies the bound the last pass stopped at: the next pass starts there. */
 static int keep_lower_bound(ZlGroupedScan *g){
-  for(int k = 0; k < g->plan.nleading; k++){
+  for(int k = 0; k < g->spec.nleading; k++){
     ZlPart p;
-    zl_groups_bound_part(g->groups, k, &p);
+    zl_tuples_bound_part(g->groups, k, &p);
     if(p.type == ZL_PART_TEXT){
       g->lo_text[k].n = 0;
       if(zl_buf_reserve(&g->lo_text[k], p.n + 1)) return -1;
@@ -54,19 +54,19 @@ static int keep_lower_bound(ZlGroupedScan *g){
 /* Counts a row's tuple, dropping the largest groups when memory is full
 ** (they wait for a later pass: rows at or past hi are not counted here). */
 static int count_row(ZlGroupedScan *g, const ZlPart *parts, int *have_hi, ZlPart *hi){
-  const ZlGroupPlan *p = &g->plan;
-  if(g->have_lo && zl_groups_compare(parts, g->lo, p->nleading, p->desc) < 0) return 0;
-  if(*have_hi && zl_groups_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
-  int added = zl_groups_add(g->groups, parts, p->ncols);
+  const ZlGroupSpec *p = &g->spec;
+  if(g->have_lo && zl_tuples_compare(parts, g->lo, p->nleading, p->desc) < 0) return 0;
+  if(*have_hi && zl_tuples_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
+  int added = zl_tuples_add(g->groups, parts, p->ncols);
   if(added < 0) return -1;
   if(added == 0) return 0;
-  if(zl_groups_shrink(g->groups, p->nleading, p->desc)){
+  if(zl_tuples_shrink(g->groups, p->nleading, p->desc)){
     return grouped_fail(g, "too many distinct groups for group_memory: raise it");
   }
   *have_hi = 1;
-  for(int k = 0; k < p->nleading; k++) zl_groups_bound_part(g->groups, k, &hi[k]);
-  if(zl_groups_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
-  return zl_groups_add(g->groups, parts, p->ncols) ? grouped_fail(g, "group does not fit") : 0;
+  for(int k = 0; k < p->nleading; k++) zl_tuples_bound_part(g->groups, k, &hi[k]);
+  if(zl_tuples_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
+  return zl_tuples_add(g->groups, parts, p->ncols) ? grouped_fail(g, "group does not fit") : 0;
 }
 
 /* One pass over the files: counts the groups from lo on, as many as fit.
@@ -74,36 +74,34 @@ static int count_row(ZlGroupedScan *g, const ZlPart *parts, int *have_hi, ZlPart
 static int count_pass(ZlGroupedScan *g){
   ZlPart parts[ZL_GROUPED_MAX_COLS], hi[ZL_GROUPED_MAX_COLS];
   int rc, have_hi = 0;
-  zl_groups_clear(g->groups);
+  zl_tuples_clear(g->groups);
   g->scan_open = 1;
   if(zl_scan_open(&g->scan, g->cfg)) return grouped_fail(g, g->scan.err ? g->scan.err : "out of memory");
   while((rc = zl_scan_next(&g->scan)) == 1){
-    for(int k = 0; k < g->plan.ncols; k++){
-      if(zl_column_value(&g->scan, &g->plan.cols[k], &g->bufs[k], &parts[k])) return grouped_fail(g, "out of memory");
+    for(int k = 0; k < g->spec.ncols; k++){
+      if(zl_column_value(&g->scan, &g->spec.cols[k], &g->bufs[k], &parts[k])) return grouped_fail(g, "out of memory");
     }
     if(passes_filters(g, parts) && count_row(g, parts, &have_hi, hi)){
       return g->err ? -1 : grouped_fail(g, "out of memory");
     }
   }
   if(rc < 0) return grouped_fail(g, g->scan.err ? g->scan.err : "read failed");
-  g->rows = g->scan.rows;
-  g->skipped = g->scan.skipped;
-  g->files_read = g->scan.files_read;
-  g->files_pruned = g->scan.files_pruned;
-  g->passes++;
+  int passes = g->stats.passes + 1;
+  g->stats = g->scan.stats;
+  g->stats.passes = passes;
   zl_scan_close(&g->scan);
   g->scan_open = 0;
   g->more = have_hi;
   if(have_hi && keep_lower_bound(g)) return grouped_fail(g, "out of memory");
-  zl_groups_sort(g->groups, g->plan.nleading, g->plan.desc);
+  zl_tuples_sort(g->groups, g->spec.nleading, g->spec.desc);
   return 0;
 }
 
-int zl_grouped_open(ZlGroupedScan *g, const ZlScanConfig *cfg, const ZlGroupPlan *plan){
+int zl_grouped_open(ZlGroupedScan *g, const ZlScanConfig *cfg, const ZlGroupSpec *spec){
   memset(g, 0, sizeof *g);
   g->cfg = cfg;
-  g->plan = *plan;
-  if(!(g->groups = zl_groups_new(plan->budget ? plan->budget : ZL_GROUPED_BUDGET))){
+  g->spec = *spec;
+  if(!(g->groups = zl_tuples_new(spec->budget))){
     return grouped_fail(g, "out of memory");
   }
   return count_pass(g);
@@ -113,7 +111,7 @@ int zl_grouped_next(ZlGroupedScan *g){
   if(g->left > 1){ g->left--; return 1; }
   for(;;){
     uint64_t count;
-    if(zl_groups_next(g->groups, &count)){
+    if(zl_tuples_next(g->groups, &count)){
       g->left = count;
       return 1;
     }
@@ -123,12 +121,12 @@ int zl_grouped_next(ZlGroupedScan *g){
 }
 
 void zl_grouped_value(const ZlGroupedScan *g, int k, ZlPart *out){
-  zl_groups_part(g->groups, k, out);
+  zl_tuples_part(g->groups, k, out);
 }
 
 void zl_grouped_close(ZlGroupedScan *g){
   if(g->scan_open) zl_scan_close(&g->scan);
-  zl_groups_free(g->groups);
+  zl_tuples_free(g->groups);
   for(int k = 0; k < ZL_GROUPED_MAX_COLS; k++){
     zl_buf_free(&g->bufs[k]);
     zl_buf_free(&g->lo_text[k]);

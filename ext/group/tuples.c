@@ -16,7 +16,7 @@
 
 typedef struct Entry { size_t at, len; uint64_t hash, count; } Entry;
 
-struct ZlGroups {
+struct ZlTuples {
   size_t budget;
   char *arena;             /* the encodings */
   size_t arena_len, arena_cap;
@@ -27,18 +27,18 @@ struct ZlGroups {
   size_t next;             /* iteration: the entry after the current one */
   char *scratch;           /* the encoding being looked up */
   size_t scratch_cap;
-  char *bound;             /* the first tuple zl_groups_shrink() dropped */
+  char *bound;             /* the first tuple zl_tuples_shrink() dropped */
   size_t bound_len, bound_cap;
 };
 
-ZlGroups *zl_groups_new(size_t budget_bytes){
-  ZlGroups *g = calloc(1, sizeof *g);
+ZlTuples *zl_tuples_new(size_t budget_bytes){
+  ZlTuples *g = calloc(1, sizeof *g);
   if(!g) return NULL;
   g->budget = budget_bytes;
   return g;
 }
 
-void zl_groups_clear(ZlGroups *g){
+void zl_tuples_clear(ZlTuples *g){
   free(g->arena);
   free(g->entries);
   free(g->slots);
@@ -48,15 +48,15 @@ void zl_groups_clear(ZlGroups *g){
   g->arena_len = g->arena_cap = g->nentries = g->entries_cap = g->nslots = g->next = 0;
 }
 
-void zl_groups_free(ZlGroups *g){
+void zl_tuples_free(ZlTuples *g){
   if(!g) return;
-  zl_groups_clear(g);
+  zl_tuples_clear(g);
   free(g->scratch);
   free(g->bound);
   free(g);
 }
 
-size_t zl_groups_count(const ZlGroups *g){ return g->nentries; }
+size_t zl_tuples_count(const ZlTuples *g){ return g->nentries; }
 
 static int reserve(char **p, size_t *cap, size_t need){
   if(need <= *cap) return 0;
@@ -70,7 +70,7 @@ static int reserve(char **p, size_t *cap, size_t need){
 }
 
 /* The encoding of a tuple into g->scratch; its length, or 0 when out of memory. */
-static size_t encode(ZlGroups *g, const ZlPart *parts, int nparts){
+static size_t encode(ZlTuples *g, const ZlPart *parts, int nparts){
   size_t need = 0;
   for(int k = 0; k < nparts; k++) need += 1 + (parts[k].type == ZL_PART_TEXT ? 4 + parts[k].n : 8);
   if(reserve(&g->scratch, &g->scratch_cap, need + 1)) return 0;
@@ -91,11 +91,11 @@ static size_t encode(ZlGroups *g, const ZlPart *parts, int nparts){
 
 
 
-static size_t memory_used(const ZlGroups *g){
+static size_t memory_used(const ZlTuples *g){
   return g->arena_len + g->nentries * (sizeof(Entry) + 2 * sizeof(uint32_t));
 }
 
-static int grow_slots(ZlGroups *g){
+static int grow_slots(ZlTuples *g){
   size_t n = g->nslots ? g->nslots * 2 : 1024;
   uint32_t *s = calloc(n, sizeof *s);
   if(!s) return -1;
@@ -110,7 +110,7 @@ static int grow_slots(ZlGroups *g){
   return 0;
 }
 
-int zl_groups_add(ZlGroups *g, const ZlPart *parts, int nparts){
+int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts){
   size_t len = encode(g, parts, nparts);
   if(!len) return -1;
   uint64_t h = zl_hash_bytes(g->scratch, len);
@@ -192,14 +192,14 @@ static int by_leading_parts(const void *a, const void *b, void *ctx){
   return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-int zl_groups_sort(ZlGroups *g, int nleading, const int *desc){
+int zl_tuples_sort(ZlTuples *g, int nleading, const int *desc){
   SortSpec spec = { g->arena, nleading, desc };
   qsort_r(g->entries, g->nentries, sizeof *g->entries, by_leading_parts, &spec);
   g->next = 0;
   return 0;
 }
 
-int zl_groups_compare(const ZlPart *a, const ZlPart *b, int nleading, const int *desc){
+int zl_tuples_compare(const ZlPart *a, const ZlPart *b, int nleading, const int *desc){
   for(int k = 0; k < nleading; k++){
     int c = compare_parts(&a[k], &b[k]);
     if(c) return desc && desc[k] ? -c : c;
@@ -207,7 +207,7 @@ int zl_groups_compare(const ZlPart *a, const ZlPart *b, int nleading, const int 
   return 0;
 }
 
-static int same_leading(const ZlGroups *g, const Entry *x, const Entry *y, int nleading){
+static int same_leading(const ZlTuples *g, const Entry *x, const Entry *y, int nleading){
   for(int k = 0; k < nleading; k++){
     ZlPart a, b;
     decode_part(g->arena + x->at, k, &a);
@@ -217,8 +217,8 @@ static int same_leading(const ZlGroups *g, const Entry *x, const Entry *y, int n
   return 1;
 }
 
-int zl_groups_shrink(ZlGroups *g, int nleading, const int *desc){
-  zl_groups_sort(g, nleading, desc);
+int zl_tuples_shrink(ZlTuples *g, int nleading, const int *desc){
+  zl_tuples_sort(g, nleading, desc);
   size_t keep = g->nentries / 2;
   while(keep > 0 && same_leading(g, &g->entries[keep - 1], &g->entries[keep], nleading)) keep--;
   if(keep == 0) return -1;
@@ -247,16 +247,16 @@ int zl_groups_shrink(ZlGroups *g, int nleading, const int *desc){
   return 0;
 }
 
-void zl_groups_bound_part(const ZlGroups *g, int k, ZlPart *out){
+void zl_tuples_bound_part(const ZlTuples *g, int k, ZlPart *out){
   decode_part(g->bound, k, out);
 }
 
-int zl_groups_next(ZlGroups *g, uint64_t *count){
+int zl_tuples_next(ZlTuples *g, uint64_t *count){
   if(g->next >= g->nentries) return 0;
   *count = g->entries[g->next++].count;
   return 1;
 }
 
-void zl_groups_part(const ZlGroups *g, int k, ZlPart *out){
+void zl_tuples_part(const ZlTuples *g, int k, ZlPart *out){
   decode_part(g->arena + g->entries[g->next - 1].at, k, out);
 }

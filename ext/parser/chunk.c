@@ -23,7 +23,7 @@ static inline int parse_small_count(const char *p, size_t n, int64_t *out){
 
 /* One number, time or bool field; -1 when it does not parse. Markers and
 ** empty text are NULL. */
-static int parse_value(const ZlPlan *p, ZlKind kind, const ZlSpan *v, ZlValue *out){
+static int parse_value(const ZlLayout *p, ZlKind kind, const ZlSpan *v, ZlValue *out){
   const ZlTsvFormat *f = p->fmt;
   int is_big, b;
   if(v->n == 0 || zl_is_marker(v, f->unset, f->unset_len) || zl_is_marker(v, f->empty, f->empty_len)){
@@ -49,7 +49,7 @@ static int parse_value(const ZlPlan *p, ZlKind kind, const ZlSpan *v, ZlValue *o
   }
 }
 
-int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
+int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
                       ZlSpan *spans, ZlValue *vals, char **why){
   int n = zl_tsv_split(p->fmt, line, len, spans, p->nstored);
   if(n != p->nfields){
@@ -74,7 +74,7 @@ int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
 static int grow_rows(ZlChunk *c){
   if(c->nrows < c->rows_cap) return 0;
   int cap = c->rows_cap ? c->rows_cap * 2 : 1024;
-  size_t ntyped = (size_t)c->plan->ntyped, nstored = (size_t)c->plan->nstored;
+  size_t ntyped = (size_t)c->layout->ntyped, nstored = (size_t)c->layout->nstored;
   uint32_t *line = realloc(c->row_line, (size_t)cap * sizeof *line);
   if(line) c->row_line = line;
   ZlSpan *text = realloc(c->row_text, (size_t)cap * sizeof *text);
@@ -89,7 +89,7 @@ static int grow_rows(ZlChunk *c){
 }
 
 void zl_chunk_parse(ZlChunk *c){
-  const ZlPlan *p = c->plan;
+  const ZlLayout *p = c->layout;
   const char *at = c->buf, *end = c->buf + c->len;
   size_t ntyped = (size_t)p->ntyped, nstored = (size_t)p->nstored;
   c->nrows = 0;
@@ -111,7 +111,7 @@ void zl_chunk_parse(ZlChunk *c){
       why = zl_message("line longer than max_line=%zu bytes", p->max_line);
       ok = 0;
     }else{
-      ok = p->json || zl_plan_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
+      ok = p->json || zl_layout_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
                                         c->vals + (size_t)c->nrows * ntyped, &why);
     }
     if(ok){

@@ -2,13 +2,13 @@
 ** chunk.h — data lines of a TSV or JSON log, a chunk at a time: the part of
 ** parsing that needs no order, so worker threads can do it side by side.
 **
-** A ZlPlan says how the current header block's lines look (separator,
+** A ZlLayout says how the current header block's lines look (separator,
 ** markers, which fields to keep, which columns to validate). It does not
 ** change while chunks are being parsed: header lines are applied in order
 ** by the scan, with no chunk in flight (scan.c).
 **
-**   zl_chunk_parse(&chunk, &plan);   // rows, their fields and values
-**   zl_plan_take_line(&plan, line, len, spans, vals, &why);  // one line
+**   chunk.layout = &layout;  zl_chunk_parse(&chunk);   // rows, their fields and values
+**   zl_layout_take_line(&layout, line, len, spans, vals, &why);  // one line
 **
 ** No SQLite in here.
 */
@@ -18,10 +18,10 @@
 #include <stdint.h>
 #include <string.h>
 #include "parser/schema.h"
-#include "parser/tsv.h"
 #include "base/values.h"
+#include "parser/tsv.h"
 
-typedef struct ZlPlan {
+typedef struct ZlLayout {
   const ZlTsvFormat *fmt;
   const ZlSchema *columns;
   const int *map;          /* column -> field of a line, or -1 */
@@ -33,26 +33,26 @@ typedef struct ZlPlan {
   int strict;              /* stop at the first bad line */
   size_t max_line;         /* longer lines are bad */
   size_t chunk_bytes;      /* cut chunks this big: rows' memory stays bounded */
-} ZlPlan;
+} ZlLayout;
 
 typedef enum {
-  ZL_ITEM_DATA,            /* whole data lines, parsed by zl_chunk_parse() */
-  ZL_ITEM_LINE,            /* one line the scan handles itself, in order */
-  ZL_ITEM_TOO_LONG,        /* a line over max_line, dropped unread */
-  ZL_ITEM_FILE_END         /* the current file has no more lines */
-} ZlItemKind;
+  ZL_CHUNK_DATA,           /* whole data lines, parsed by zl_chunk_parse() */
+  ZL_CHUNK_LINE,           /* one line the scan handles itself, in order */
+  ZL_CHUNK_TOO_LONG,       /* a line over max_line, dropped unread */
+  ZL_CHUNK_FILE_END        /* the current file has no more lines */
+} ZlChunkKind;
 
 typedef struct ZlChunk {
-  ZlItemKind kind;
+  ZlChunkKind kind;
   char *buf;               /* the lines (no partial line at the end) */
   size_t len, cap;
-  const ZlPlan *plan;
+  const ZlLayout *layout;
   /* results */
   int nrows, rows_cap;
   uint32_t *row_line;      /* 0-based line of each row within the chunk */
   ZlSpan *row_text;        /* each row's whole line */
-  ZlSpan *spans;           /* nrows x plan->nstored */
-  ZlValue *vals;           /* nrows x plan->ntyped, in plan->typed order */
+  ZlSpan *spans;           /* nrows x layout->nstored */
+  ZlValue *vals;           /* nrows x layout->ntyped, in layout->typed order */
   uint32_t nlines;
   uint64_t skipped;
   int err_row;             /* strict: the bad line comes after this many rows */
@@ -61,14 +61,14 @@ typedef struct ZlChunk {
   int oom;                 /* parsing stopped at err_row: out of memory */
 } ZlChunk;
 
-/* Parses a ZL_ITEM_DATA chunk. */
+/* Parses a ZL_CHUNK_DATA chunk. */
 void zl_chunk_parse(ZlChunk *c);
 void zl_chunk_free(ZlChunk *c);
 
 /* One TSV data line: 1 and the row's spans and values (vals[k] for column
 ** p->typed[k]), or 0 with a malloc'd reason in *why (NULL when out of
 ** memory). */
-int zl_plan_take_line(const ZlPlan *p, const char *line, size_t len,
+int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
                       ZlSpan *spans, ZlValue *vals, char **why);
 
 static inline int zl_is_marker(const ZlSpan *v, const char *m, size_t n){

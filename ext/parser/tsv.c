@@ -188,7 +188,7 @@ static int finish_schema(ZlTsvHeader *h, char **err){
 
 /* Refuses a list longer than max_fields before anything is allocated for it. */
 static int too_many(const ZlTsvHeader *h, const char *v, size_t n, char **err){
-  int max = h->max_fields ? h->max_fields : 4096;
+  int max = h->max_fields;
   int count = zl_tsv_split(&h->fmt, v, n, NULL, 0);
   if(count <= max) return 0;
   char m[128];

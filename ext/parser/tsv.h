@@ -11,10 +11,9 @@
 #define ZL_TSV_H
 
 #include <stddef.h>
+#include "base/limits.h"
 #include "base/values.h"
 #include "parser/schema.h"
-
-#define ZL_MARKER_MAX 64
 
 typedef struct ZlTsvFormat {
   char sep[ZL_MARKER_MAX];     size_t sep_len;     /* "\t" */
@@ -30,7 +29,7 @@ typedef struct ZlTsvHeader {
   int have_fields, have_types;
   char **types;             /* #types text until both lines are in */
   int ntypes;
-  int max_fields;           /* a longer #fields/#types is an error; 0: 4096 */
+  int max_fields;           /* a longer #fields/#types is an error */
 } ZlTsvHeader;
 
 /* What a "#" line was. */

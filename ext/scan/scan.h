@@ -1,15 +1,17 @@
 /*
 ** scan.h — the rows of a set of Zeek log files, validated, one at a time.
 **
+**   ZlScanConfig cfg;  zl_scan_config_init(&cfg);  // then cfg.pattern, cfg.columns
 **   ZlScan s;
-**   zl_scan_open(&s, &cfg);                // cfg.columns: the table's fields
+**   zl_scan_open(&s, &cfg);
 **   while((rc = zl_scan_next(&s)) == 1){
 **     ZlCell cell; zl_scan_cell(&s, col, &cell); // or s.vals[col] for numbers
 **   }
 **   zl_scan_close(&s);
 **
-** Files are read in order (paths.h); each may start with a header block, and
-** blocks may repeat; a file whose lines are JSON objects is a JSON log. A line is a row when it has as many fields as its
+** Files are read in order (paths.h), cut into lines (lines.h); each may start
+** with a header block, and blocks may repeat; a file whose lines are JSON
+** objects is a JSON log (sniff.h). A line is a row when it has as many fields as its
 ** block's #fields and every number, time and bool in it parses; any other
 ** line is skipped and counted (cfg.strict: an error naming file and line).
 ** Numbers, times and bools are parsed while validating, into vals[]; text
@@ -19,7 +21,7 @@
 ** side by side (chunk.h) while rows are handed out in file order. Header
 ** lines, and the first line of a file whose layout is not known yet, are
 ** handled here in order, with no chunk in flight, so a chunk's plan never
-** changes under it. Memory: ZL_SCAN_QUEUE chunks of at most 256 KiB, each
+** changes under it. Memory: ZL_SCAN_QUEUE chunks of at most ZL_READ_BLOCK bytes, each
 ** with at most ~4 MiB of rows however short its lines.
 ** No SQLite in here.
 */
@@ -27,17 +29,13 @@
 #define ZL_SCAN_H
 
 #include <stdint.h>
-#include "reader/paths.h"
+#include "base/buf.h"
+#include "parser/chunk.h"
+#include "parser/json.h"
 #include "parser/schema.h"
 #include "parser/tsv.h"
-#include "parser/json.h"
-#include "parser/chunk.h"
-#include "reader/source.h"
-
-#define ZL_DEFAULT_MAX_FIELDS 4096
-#ifndef ZL_DEFAULT_MAX_LINE
-#define ZL_DEFAULT_MAX_LINE (16u << 20)   /* 16 MiB */
-#endif
+#include "reader/lines.h"
+#include "reader/paths.h"
 
 typedef struct ZlScanConfig {
   const char *pattern;     /* path or glob */
@@ -45,10 +43,10 @@ typedef struct ZlScanConfig {
   int by_name;             /* map a file's fields to columns by name (else: equal) */
   const ZlSchema *headerless; /* the layout of files without a header, or NULL */
   int strict;              /* a bad line is an error, not a skip */
-  size_t max_line;         /* bytes, 0 = ZL_DEFAULT_MAX_LINE */
-  int max_fields;          /* 0 = ZL_DEFAULT_MAX_FIELDS */
+  size_t max_line;         /* bytes; a longer line is a bad line */
+  int max_fields;          /* a header declaring more is an error */
   int threads;             /* parsing threads; 0: parse in the caller's */
-  const unsigned char *wanted; /* per column: 1 if zl_scan_raw() will be asked
+  const unsigned char *wanted; /* per column: 1 if zl_scan_cell() will be asked
                                ** for it; NULL: all. Fields past the last one
                                ** wanted or typed are counted, not stored. */
   /* File pruning (rotated archives): before a file is opened skip_file()
@@ -60,6 +58,15 @@ typedef struct ZlScanConfig {
   void *hook_ctx;
 } ZlScanConfig;
 
+/* An empty config with the defaults of base/limits.h. */
+void zl_scan_config_init(ZlScanConfig *cfg);
+
+/* What a scan saw, for zeek_stats(). */
+typedef struct ZlScanStats {
+  uint64_t rows, skipped;
+  int files_read, files_pruned;
+  int passes;              /* grouped scans: passes over the files */
+} ZlScanStats;
 
 #define ZL_SCAN_QUEUE 8          /* chunks in flight */
 
@@ -70,12 +77,10 @@ typedef struct ZlScan {
   ZlPaths paths;
   int next_path;           /* index of the next file to open */
   /* the file being read */
-  ZlSource *src;
+  ZlLines lines;
+  int file_open;
   char *path;              /* its path, until its last line is consumed */
-  int src_eof, skipping;   /* skipping: dropping the rest of an over-long line */
-  char *carry;             /* bytes read but not yet cut into items */
-  size_t carry_len, carry_cap;
-  /* its current header block, and the plan for its data lines */
+  /* its current header block, and the layout of its data lines */
   ZlTsvHeader hdr;
   int file_has_schema;     /* data lines can be parsed without looking */
   int json;                /* the current file is a JSON log */
@@ -83,34 +88,31 @@ typedef struct ZlScan {
   int nfields, nstored;    /* fields per line / fields whose spans are kept */
   int *typed;              /* columns that are numbers, times or bools */
   int ntyped;
-  ZlPlan plan;
-  /* items in flight, in file order */
-  ZlChunk items[ZL_SCAN_QUEUE];
+  ZlLayout layout;
+  /* chunks in flight, in file order */
+  ZlChunk chunks[ZL_SCAN_QUEUE];
   int tickets[ZL_SCAN_QUEUE];
-  long cut, used;          /* items cut so far / items consumed */
-  int barrier;             /* cut nothing until the items cut are consumed */
+  long cut, used;          /* chunks cut so far / chunks consumed */
+  int barrier;             /* cut nothing until the chunks cut are consumed */
   ZlWorkers *pool;
   /* the row being handed out */
-  ZlChunk *cur;            /* the item it comes from */
+  ZlChunk *cur;            /* the chunk it comes from */
   int cur_row;
-  uint64_t line_base;      /* lines of the file before the current item */
+  uint64_t line_base;      /* lines of the file before the current chunk */
   uint64_t line_no;        /* the current row's line */
-  ZlValue *vals;           /* the current row's values, per column (= own_vals) */
+  ZlValue *vals;           /* the current row's values, per column */
   const ZlSpan *row_spans; /* the current row's kept fields */
   ZlSpan *own_spans;       /* for rows the scan parses itself */
-  ZlValue *own_vals;
-  ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
   int own_spans_cap;
+  ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
   ZlJsonRow jrow;          /* the current JSON line's members */
   ZlBuf *cells;            /* per column: text built for a JSON cell */
   /* what the scan saw */
-  uint64_t rows, skipped;
-  int files_read, files_pruned;
+  ZlScanStats stats;
   int file_has_ts;         /* the current file's ts range so far */
   double file_min_ts, file_max_ts;
   char *err;               /* malloc'd, after a -1 */
 } ZlScan;
-
 /* A text or set column's value in the current row, markers resolved. */
 typedef enum {
   ZL_CELL_NULL,     /* unset, absent, or not in this file */
@@ -131,9 +133,5 @@ uint64_t zl_scan_line(const ZlScan *s);
 int zl_scan_cell(ZlScan *s, int col, ZlCell *out);
 const ZlTsvFormat *zl_scan_format(const ZlScan *s);
 void zl_scan_close(ZlScan *s);
-
-/* The fields of the first file in cfg->pattern that has a header (or a
-** tsv=T line of names). Returns 0, or -1 with a malloc'd *err. */
-int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err);
 
 #endif

@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scan/probe.h"
 #include "scan/scan.h"
 #include "base/buf.h"
 #include "parser/escapes.h"
@@ -268,8 +269,8 @@ static void run_scan(const ZlScanConfig *cfg){
     }
     CHECK(rc == 0 || rc == -1);
     if(rc < 0) CHECK(s.err != NULL);
-    CHECK(s.rows == rows);
-    if(cfg->strict && rc == 0) CHECK(s.skipped == 0);
+    CHECK(s.stats.rows == rows);
+    if(cfg->strict && rc == 0) CHECK(s.stats.skipped == 0);
   }else{
     CHECK(s.err != NULL);
   }
@@ -283,7 +284,8 @@ static void run_fields_spec(const uint8_t *data, size_t size){
   char spec[513];
   memcpy(spec, data, n);
   spec[n] = 0;
-  ZlScanConfig cfg = {0};
+  ZlScanConfig cfg;
+  zl_scan_config_init(&cfg);
   char *err = NULL;
   if(zl_schema_parse(spec, &cfg.columns, &err)){
     CHECK(err != NULL);
@@ -302,7 +304,8 @@ static void run_fields_spec(const uint8_t *data, size_t size){
 }
 
 static void run_builtin(const char *columns, const char *layout, int strict){
-  ZlScanConfig cfg = {0};
+  ZlScanConfig cfg;
+  zl_scan_config_init(&cfg);
   ZlSchema headerless;
   CHECK(zl_schema_builtin(columns, &cfg.columns) == 0);
   CHECK(zl_schema_builtin(layout, &headerless) == 0);
@@ -326,9 +329,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   write_input(data, size);
 
   /* 1 and 2: the schema the file's header declares. */
-  ZlScanConfig cfg = {0};
+  ZlScanConfig cfg;
+  zl_scan_config_init(&cfg);
   char *err = NULL;
-  if(zl_scan_probe(fuzz_path, 0, 0, &cfg.columns, &err) == 0){
+  if(zl_scan_probe(fuzz_path, cfg.max_line, cfg.max_fields, &cfg.columns, &err) == 0){
     CHECK(cfg.columns.n > 0);
     cfg.pattern = fuzz_path;
     run_scan(&cfg);

@@ -10,21 +10,21 @@ static ZlPart text(const char *s){ ZlPart p = { .type = ZL_PART_TEXT, .p = s, .n
 static ZlPart integer(int64_t i){ ZlPart p = { .type = ZL_PART_INT, .i = i }; return p; }
 
 START_TEST(counts_and_parts){
-  ZlGroups *g = zl_groups_new(1 << 20);
+  ZlTuples *g = zl_tuples_new(1 << 20);
   ZlPart null = { .type = ZL_PART_NULL };
   ZlPart rows[][2] = {
     { integer(404), text("a") }, { integer(200), text("b") }, { integer(404), text("a") },
     { null, text("a") }, { integer(404), text("b") }, { null, text("a") }, { integer(404), text("a") },
   };
-  for(size_t i = 0; i < sizeof rows / sizeof *rows; i++) ck_assert_int_eq(zl_groups_add(g, rows[i], 2), 0);
-  ck_assert_uint_eq(zl_groups_count(g), 4);
-  zl_groups_sort(g, 1, NULL);
+  for(size_t i = 0; i < sizeof rows / sizeof *rows; i++) ck_assert_int_eq(zl_tuples_add(g, rows[i], 2), 0);
+  ck_assert_uint_eq(zl_tuples_count(g), 4);
+  zl_tuples_sort(g, 1, NULL);
   uint64_t n, total = 0, seen = 0;
   int64_t last_code = -1;
-  while(zl_groups_next(g, &n)){
+  while(zl_tuples_next(g, &n)){
     ZlPart code, host;
-    zl_groups_part(g, 0, &code);
-    zl_groups_part(g, 1, &host);
+    zl_tuples_part(g, 0, &code);
+    zl_tuples_part(g, 1, &host);
     total += n;
     seen++;
     if(code.type == ZL_PART_NULL) ck_assert(n == 2 && host.n == 1 && host.p[0] == 'a');
@@ -35,12 +35,12 @@ START_TEST(counts_and_parts){
     else ck_assert_int_eq(last_code, -1);          /* NULL sorts first */
   }
   ck_assert(total == 7 && seen == 4 && last_code == 404);
-  zl_groups_sort(g, 1, (const int[]){1});           /* descending */
-  ck_assert(zl_groups_next(g, &n));
+  zl_tuples_sort(g, 1, (const int[]){1});           /* descending */
+  ck_assert(zl_tuples_next(g, &n));
   ZlPart first;
-  zl_groups_part(g, 0, &first);
+  zl_tuples_part(g, 0, &first);
   ck_assert(first.type == ZL_PART_INT && first.i == 404);
-  zl_groups_free(g);
+  zl_tuples_free(g);
 }
 END_TEST
 
@@ -50,7 +50,7 @@ START_TEST(random_against_brute_force){
   enum { N = 20000, A = 50, B = 40 };
   static unsigned counts[A][B];
   memset(counts, 0, sizeof counts);
-  ZlGroups *g = zl_groups_new(16 << 20);
+  ZlTuples *g = zl_tuples_new(16 << 20);
   char names[B][16];
   for(int b = 0; b < B; b++) snprintf(names[b], sizeof names[b], "host-%d", b * 7919);
   unsigned long long x = 12345;
@@ -59,15 +59,15 @@ START_TEST(random_against_brute_force){
     int a = (int)(x % A), b = (int)((x >> 20) % B);
     counts[a][b]++;
     ZlPart row[2] = { integer(a * 1000003LL), text(names[b]) };
-    ck_assert_int_eq(zl_groups_add(g, row, 2), 0);
+    ck_assert_int_eq(zl_tuples_add(g, row, 2), 0);
   }
-  zl_groups_sort(g, 1, NULL);
+  zl_tuples_sort(g, 1, NULL);
   int current = -1;
   uint64_t n;
-  while(zl_groups_next(g, &n)){
+  while(zl_tuples_next(g, &n)){
     ZlPart pa, pb;
-    zl_groups_part(g, 0, &pa);
-    zl_groups_part(g, 1, &pb);
+    zl_tuples_part(g, 0, &pa);
+    zl_tuples_part(g, 1, &pb);
     int a = (int)(pa.i / 1000003LL), b = atoi(pb.p + 5) / 7919;
     ck_assert_uint_eq(n, counts[a][b]);
     counts[a][b] = 0;
@@ -75,27 +75,27 @@ START_TEST(random_against_brute_force){
     current = a;
   }
   for(int a = 0; a < A; a++) for(int b = 0; b < B; b++) ck_assert_uint_eq(counts[a][b], 0);
-  zl_groups_free(g);
+  zl_tuples_free(g);
 }
 END_TEST
 
 START_TEST(budget_and_clear){
-  ZlGroups *g = zl_groups_new(64 << 10);
+  ZlTuples *g = zl_tuples_new(64 << 10);
   char s[32];
   int rc = 0, i;
   for(i = 0; i < 100000 && rc == 0; i++){
     snprintf(s, sizeof s, "value-%d", i);
     ZlPart p = text(s);
-    rc = zl_groups_add(g, &p, 1);
+    rc = zl_tuples_add(g, &p, 1);
   }
   ck_assert_int_eq(rc, 1);
-  ck_assert_uint_lt(zl_groups_count(g), 5000);
+  ck_assert_uint_lt(zl_tuples_count(g), 5000);
   ZlPart a = text("a");
-  zl_groups_clear(g);
-  ck_assert_uint_eq(zl_groups_count(g), 0);
-  ck_assert_int_eq(zl_groups_add(g, &a, 1), 0);
-  ck_assert_uint_eq(zl_groups_count(g), 1);
-  zl_groups_free(g);
+  zl_tuples_clear(g);
+  ck_assert_uint_eq(zl_tuples_count(g), 0);
+  ck_assert_int_eq(zl_tuples_add(g, &a, 1), 0);
+  ck_assert_uint_eq(zl_tuples_count(g), 1);
+  zl_tuples_free(g);
 }
 END_TEST
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "scan/probe.h"
 #include "scan/scan.h"
 
 static char dir[] = "/tmp/zl-scan-XXXXXX";
@@ -52,9 +53,9 @@ static int scan_all(ZlScanConfig *cfg, char *out, size_t cap, ZlScan *s){
 
 static void config_from_header(ZlScanConfig *cfg, const char *pattern){
   char *err = NULL;
-  memset(cfg, 0, sizeof *cfg);
+  zl_scan_config_init(cfg);
   cfg->pattern = pattern;
-  ck_assert_int_eq(zl_scan_probe(pattern, 0, 0, &cfg->columns, &err), 0);
+  ck_assert_int_eq(zl_scan_probe(pattern, cfg->max_line, cfg->max_fields, &cfg->columns, &err), 0);
 }
 
 START_TEST(header_and_rows){
@@ -70,8 +71,8 @@ START_TEST(header_and_rows){
   ck_assert_str_eq(out, "200,a.com;-1,b.com;");
   ck_assert_int_eq(s.vals[0].state, ZL_V_REAL);
   ck_assert(s.vals[0].d == 2.5);
-  ck_assert_uint_eq(s.rows, 2);
-  ck_assert_uint_eq(s.skipped, 0);
+  ck_assert_uint_eq(s.stats.rows, 2);
+  ck_assert_uint_eq(s.stats.skipped, 0);
   zl_scan_close(&s);
   zl_schema_free(&cfg.columns);
 }
@@ -137,7 +138,7 @@ START_TEST(bad_lines){
   config_from_header(&cfg, p);
   ck_assert_int_eq(scan_all(&cfg, out, sizeof out, &s), 0);
   ck_assert_str_eq(out, "1,a;5,e;");
-  ck_assert_uint_eq(s.skipped, 3);
+  ck_assert_uint_eq(s.stats.skipped, 3);
   zl_scan_close(&s);
   cfg.strict = 1;
   ck_assert_int_eq(scan_all(&cfg, out, sizeof out, &s), -1);
@@ -165,10 +166,10 @@ START_TEST(names_line_and_headerless){
   char *err = NULL;
   p = write_file("h.log", "1.5\t404\tx\n");
   ZlSchema cols;
-  ck_assert_int_eq(zl_scan_probe(p, 0, 0, &cols, &err), -1);
+  ck_assert_int_eq(zl_scan_probe(p, 1u << 20, 4096, &cols, &err), -1);
   ck_assert_ptr_nonnull(strstr(err, "has no Zeek header (#fields and #types): for a headerless log add schema='http'"));
   free(err);
-  memset(&cfg, 0, sizeof cfg);
+  zl_scan_config_init(&cfg);
   cfg.pattern = p;
   ck_assert_int_eq(zl_schema_parse("ts:time code:count,host:string", &cfg.columns, &err), 0);
   cfg.headerless = &cfg.columns;
@@ -229,7 +230,7 @@ START_TEST(json_lines){
   ck_assert_int_eq(zl_scan_cell(&s, 2, &v), 0);
   ck_assert_int_eq(v.kind, ZL_CELL_NULL);
   ck_assert_int_eq(zl_scan_next(&s), 0);             /* "oops" and "not json": bad */
-  ck_assert_uint_eq(s.skipped, 2);
+  ck_assert_uint_eq(s.stats.skipped, 2);
   zl_scan_close(&s);
   zl_schema_free(&cfg.columns);
 }

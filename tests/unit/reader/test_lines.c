@@ -1,4 +1,4 @@
-/* Unit tests for source.c + reader.c: lines out of plain and gzip files,
+/* Unit tests for source.c + lines.c: lines out of plain and gzip files,
 ** CRLF, a last line without "\n", over-long lines, buffer growth, and the
 ** errors for missing, directory, truncated and corrupt inputs. */
 #include <check.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
-#include "reader/reader.h"
+#include "reader/lines.h"
 
 static char dir[] = "/tmp/zl-reader-XXXXXX";
 
@@ -37,13 +37,13 @@ static const char *write_gzip(const char *name, const char *data, size_t n, cons
 
 /* All lines of a file joined with '|', and the last return code. */
 static int read_all(const char *path, size_t max_line, char *out, size_t cap){
-  ZlReader r;
+  ZlLines r;
   char *err = NULL;
   const char *line;
   size_t len, o = 0;
   int rc;
-  ck_assert_int_eq(zl_reader_open(&r, path, max_line, &err), 0);
-  while((rc = zl_reader_next(&r, &line, &len)) == ZL_LINE || rc == ZL_TOO_LONG){
+  ck_assert_int_eq(zl_lines_open(&r, path, max_line ? max_line : 16u << 20, &err), 0);
+  while((rc = zl_lines_next(&r, &line, &len)) == ZL_LINE || rc == ZL_TOO_LONG){
     const char *text = rc == ZL_LINE ? line : "<long>";
     size_t n = rc == ZL_LINE ? len : 6;
     ck_assert_uint_lt(o + n + 2, cap);
@@ -52,8 +52,8 @@ static int read_all(const char *path, size_t max_line, char *out, size_t cap){
     out[o++] = '|';
   }
   out[o] = 0;
-  if(rc == ZL_ERROR) snprintf(out, cap, "ERROR %s", zl_reader_error(&r));
-  zl_reader_close(&r);
+  if(rc == ZL_ERROR) snprintf(out, cap, "ERROR %s", zl_lines_error(&r));
+  zl_lines_close(&r);
   return rc;
 }
 
@@ -76,19 +76,31 @@ START_TEST(plain_lines){
 }
 END_TEST
 
-START_TEST(line_numbers){
-  ZlReader r;
-  char *err = NULL;
-  const char *line;
-  size_t len;
-  const char *p = write_file("n.log", "a\nb\nc\n", 6);
-  ck_assert_int_eq(zl_reader_open(&r, p, 0, &err), 0);
-  for(int i = 1; i <= 3; i++){
-    ck_assert_int_eq(zl_reader_next(&r, &line, &len), ZL_LINE);
-    ck_assert_uint_eq(r.line_no, (uint64_t)i);
-  }
-  ck_assert_int_eq(zl_reader_next(&r, &line, &len), ZL_EOF);
-  zl_reader_close(&r);
+/* The scan's calls: runs of whole lines stop before a '#' line; blank
+** lines at the front are dropped and counted; take() hands the run out. */
+START_TEST(whole_lines_and_blanks){
+  ZlLines r;
+  char *err = NULL, *buf = NULL;
+  size_t end, cap = 0;
+  uint64_t blanks = 0;
+  static const char text[] = "\n\r\n\n\na\tb\nc\td\n#close\nlast";
+  const char *p = write_file("w.log", text, sizeof text - 1);
+  ck_assert_int_eq(zl_lines_open(&r, p, 1000, &err), 0);
+  ck_assert_int_eq(zl_lines_skip_blank(&r, &blanks), 0);
+  ck_assert_uint_eq(blanks, 4);
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, &end), 0);
+  ck_assert_uint_eq(end, 8);                       /* "a\tb\nc\td\n" */
+  ck_assert_int_eq(zl_lines_take(&r, end, &buf, &cap), 0);
+  ck_assert(memcmp(buf, "a\tb\nc\td\n", 8) == 0);
+  ck_assert_int_eq(zl_lines_first_end(&r, &end), ZL_LINE);
+  ck_assert_uint_eq(end, 7);                       /* "#close\n", in order */
+  zl_lines_drop(&r, end);
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, &end), 0);
+  ck_assert_uint_eq(end, 4);                       /* a last line without "\n" */
+  zl_lines_drop(&r, end);
+  ck_assert_int_eq(zl_lines_first_end(&r, &end), ZL_EOF);
+  zl_lines_close(&r);
+  free(buf);
 }
 END_TEST
 
@@ -99,16 +111,16 @@ START_TEST(long_lines){
   memset(data, 'x', big);
   memcpy(data + big, "\nshort\n", 7);
   const char *p = write_file("long.log", data, big + 7);
-  ZlReader r;
+  ZlLines r;
   char *err = NULL;
   const char *line;
   size_t len;
-  ck_assert_int_eq(zl_reader_open(&r, p, 4u << 20, &err), 0);
-  ck_assert_int_eq(zl_reader_next(&r, &line, &len), ZL_LINE);
+  ck_assert_int_eq(zl_lines_open(&r, p, 4u << 20, &err), 0);
+  ck_assert_int_eq(zl_lines_next(&r, &line, &len), ZL_LINE);
   ck_assert_uint_eq(len, big);
-  ck_assert_int_eq(zl_reader_next(&r, &line, &len), ZL_LINE);
+  ck_assert_int_eq(zl_lines_next(&r, &line, &len), ZL_LINE);
   ck_assert(len == 5 && memcmp(line, "short", 5) == 0);
-  zl_reader_close(&r);
+  zl_lines_close(&r);
   char out[64];
   ck_assert_int_eq(read_all(p, 1u << 20, out, sizeof out), ZL_EOF);
   ck_assert_str_eq(out, "<long>|short|");
@@ -154,25 +166,25 @@ START_TEST(gzip_damage){
 END_TEST
 
 START_TEST(open_errors){
-  ZlReader r;
+  ZlLines r;
   char *err = NULL;
-  ck_assert_int_eq(zl_reader_open(&r, path_of("missing.log"), 0, &err), -1);
+  ck_assert_int_eq(zl_lines_open(&r, path_of("missing.log"), 1000, &err), -1);
   ck_assert_ptr_nonnull(strstr(err, "cannot open '"));
   ck_assert_ptr_nonnull(strstr(err, "missing.log': No such file or directory"));
   free(err);
   err = NULL;
-  ck_assert_int_eq(zl_reader_open(&r, dir, 0, &err), -1);
+  ck_assert_int_eq(zl_lines_open(&r, dir, 1000, &err), -1);
   ck_assert_ptr_nonnull(strstr(err, "is a directory"));
   free(err);
 }
 END_TEST
 
 Suite *unit_suite(void){
-  Suite *s = suite_create("reader");
+  Suite *s = suite_create("lines");
   TCase *tc = tcase_create("core");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, plain_lines);
-  tcase_add_test(tc, line_numbers);
+  tcase_add_test(tc, whole_lines_and_blanks);
   tcase_add_test(tc, long_lines);
   tcase_add_test(tc, gzip_members);
   tcase_add_test(tc, gzip_damage);

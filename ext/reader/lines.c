@@ -1,0 +1,176 @@
+/*
+** lines.c — cutting a source's bytes into lines (see lines.h).
+**
+** buf holds the bytes read and not yet handed out, always from its start.
+** It grows as a line needs, up to max_line + 2 bytes; past that the line is
+** dropped as it streams by, so a hostile 1 GB "line" costs time, not memory.
+*/
+#include "reader/lines.h"
+#include "base/limits.h"
+#include "base/message.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int lines_fail(ZlLines *l, const char *msg){
+  free(l->err);
+  l->err = zl_message("%s", msg);
+  return ZL_ERROR;
+}
+
+int zl_lines_open(ZlLines *l, const char *path, size_t max_line, char **err){
+  memset(l, 0, sizeof *l);
+  l->max_line = max_line;
+  l->src = zl_source_open(path, err);
+  return l->src ? 0 : -1;
+}
+
+void zl_lines_close(ZlLines *l){
+  zl_source_close(l->src);
+  free(l->buf);
+  free(l->err);
+  memset(l, 0, sizeof *l);
+}
+
+const char *zl_lines_error(const ZlLines *l){ return l->err ? l->err : "unknown error"; }
+
+/* At the end of a file that is still growing, a last line without "\n" is
+** being written as we read: it is not part of this read (the next one reads
+** it whole). A file that stopped growing keeps such a line. */
+static void drop_half_written_line(ZlLines *l){
+  if(l->len == 0 || l->buf[l->len - 1] == '\n' || !zl_source_grew(l->src)) return;
+  char *nl = memrchr(l->buf, '\n', l->len);
+  l->len = nl ? (size_t)(nl - l->buf) + 1 : 0;
+}
+
+/* Reads until buf holds `want` bytes or the file ends. */
+static int fill(ZlLines *l, size_t want){
+  if(want > l->cap){
+    char *p = realloc(l->buf, want);
+    if(!p) return lines_fail(l, "out of memory");
+    l->buf = p;
+    l->cap = want;
+  }
+  while(l->len < want && !l->eof){
+    ssize_t n = zl_source_read(l->src, l->buf + l->len, want - l->len);
+    if(n < 0) return lines_fail(l, zl_source_error(l->src));
+    if(n == 0){ l->eof = 1; drop_half_written_line(l); }
+    l->len += (size_t)n;
+  }
+  return 0;
+}
+
+void zl_lines_drop(ZlLines *l, size_t n){
+  memmove(l->buf, l->buf + n, l->len - n);
+  l->len -= n;
+}
+
+/* Drops bytes up to and including the next "\n" (the rest of a long line). */
+static int skip_rest_of_line(ZlLines *l){
+  for(;;){
+    char *nl = memchr(l->buf, '\n', l->len);
+    if(nl){
+      zl_lines_drop(l, (size_t)(nl - l->buf) + 1);
+      l->skipping = 0;
+      return 0;
+    }
+    l->len = 0;
+    if(l->eof){ l->skipping = 0; return 0; }
+    if(fill(l, ZL_READ_BLOCK)) return -1;
+  }
+}
+
+int zl_lines_first_end(ZlLines *l, size_t *end){
+  if(l->skipping) return skip_rest_of_line(l) ? ZL_ERROR : ZL_TOO_LONG;
+  if(fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
+  if(l->len == 0 && l->eof) return ZL_EOF;
+  size_t max = l->max_line, looked = 0;
+  for(;;){
+    char *nl = memchr(l->buf + looked, '\n', l->len - looked);
+    if(nl || l->eof){
+      *end = nl ? (size_t)(nl - l->buf) + 1 : l->len;
+      if(*end - (nl != NULL) <= max) return ZL_LINE;
+      zl_lines_drop(l, *end);
+      return ZL_TOO_LONG;
+    }
+    if(l->len > max){                        /* over max_line, end unseen */
+      l->len = 0;
+      l->skipping = 1;
+      return skip_rest_of_line(l) ? ZL_ERROR : ZL_TOO_LONG;
+    }
+    looked = l->len;
+    size_t want = l->len * 2 > max + 2 ? max + 2 : l->len * 2;
+    if(want < ZL_READ_BLOCK) want = ZL_READ_BLOCK;
+    if(fill(l, want)) return ZL_ERROR;
+  }
+}
+
+int zl_lines_whole_end(ZlLines *l, size_t most, size_t *end){
+  if(fill(l, most)) return ZL_ERROR;
+  size_t limit = l->len < most ? l->len : most;
+  char *nl = memrchr(l->buf, '\n', limit);
+  *end = nl ? (size_t)(nl - l->buf) + 1 : 0;
+  if(!nl && l->eof && l->len <= most) *end = l->len;     /* a last line without "\n" */
+  for(char *h = l->buf + 1; *end && (h = memchr(h, '#', *end - (size_t)(h - l->buf))); h++){
+    if(h[-1] == '\n'){ *end = (size_t)(h - l->buf); break; }
+  }
+  return 0;
+}
+
+int zl_lines_take(ZlLines *l, size_t n, char **buf, size_t *cap){
+  size_t rest = l->len - n;
+  if(*cap < rest || *cap < ZL_READ_BLOCK){
+    size_t want = rest > ZL_READ_BLOCK ? rest : ZL_READ_BLOCK;
+    char *p = realloc(*buf, want);
+    if(!p) return lines_fail(l, "out of memory");
+    *buf = p;
+    *cap = want;
+  }
+  memcpy(*buf, l->buf + n, rest);
+  char *mine = l->buf;
+  size_t mine_cap = l->cap;
+  l->buf = *buf;
+  l->cap = *cap;
+  l->len = rest;
+  *buf = mine;
+  *cap = mine_cap;
+  return 0;
+}
+
+/* Length of the run of "\n" / "\r\n" line ends at p[0, n), counting them. */
+static size_t blank_run(const char *p, size_t n, uint64_t *count){
+  static const uint64_t newlines = 0x0a0a0a0a0a0a0a0aull;
+  size_t i = 0;
+  for(;;){
+    uint64_t w;
+    while(i + 8 <= n && (memcpy(&w, p + i, 8), w == newlines)){ i += 8; *count += 8; }
+    if(i < n && p[i] == '\n'){ i++; ++*count; continue; }
+    if(i + 1 < n && p[i] == '\r' && p[i + 1] == '\n'){ i += 2; ++*count; continue; }
+    return i;
+  }
+}
+
+int zl_lines_skip_blank(ZlLines *l, uint64_t *count){
+  for(;;){
+    if(fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
+    size_t run = blank_run(l->buf, l->len, count);
+    int more = run == l->len && !l->eof;
+    if(run + 1 == l->len && l->buf[run] == '\r' && !l->eof) more = 1;   /* "\r" | "\n" */
+    zl_lines_drop(l, run);
+    if(!more) return 0;
+  }
+}
+
+int zl_lines_next(ZlLines *l, const char **line, size_t *len){
+  size_t end;
+  if(l->pending){ zl_lines_drop(l, l->pending); l->pending = 0; }
+  int rc = zl_lines_first_end(l, &end);
+  if(rc != ZL_LINE) return rc;
+  size_t n = end;
+  if(n && l->buf[n - 1] == '\n') n--;
+  if(n && l->buf[n - 1] == '\r') n--;
+  *line = l->buf;
+  *len = n;
+  l->pending = end;
+  return ZL_LINE;
+}

@@ -1,0 +1,18 @@
+/*
+** probe.h — a table's fields, read from the start of its files before any
+** scan: the first header block, names line or JSON object found. No SQLite.
+**
+**   ZlSchema s;  char *err;
+**   zl_scan_probe("logs/http.*.log.gz", max_line, max_fields, &s, &err);
+*/
+#ifndef ZL_PROBE_H
+#define ZL_PROBE_H
+
+#include <stddef.h>
+#include "parser/schema.h"
+
+/* The fields of the first file in pattern that has a header (or a tsv=T
+** line of names, or a JSON object). 0, or -1 with a malloc'd *err. */
+int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err);
+
+#endif
