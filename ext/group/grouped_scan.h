@@ -2,7 +2,7 @@
 ** grouped_scan.h — a scan whose rows come out grouped: every distinct tuple of the
 ** columns a query uses, repeated as many times as it occurs, sorted by the
 ** leading columns as SQLite sorts them. SQLite then aggregates without
-** sorting every row (sql_vtab.c, xBestIndex).
+** sorting every row (vtab/plan.c decides when, in xBestIndex).
 **
 **   ZlGroupedScan g;  zl_grouped_open(&g, &cfg, &spec);
 **   while(zl_grouped_next(&g) == 1) zl_grouped_value(&g, k, &part);
@@ -15,8 +15,8 @@
 ** filter (a WHERE col = v / col IN (...) that SQLite also checks) are not
 ** counted, which keeps the tuples few. No SQLite in here.
 */
-#ifndef ZL_GROUPED_H
-#define ZL_GROUPED_H
+#ifndef ZL_GROUPED_SCAN_H
+#define ZL_GROUPED_SCAN_H
 
 #include "scan/columns.h"
 

@@ -1,5 +1,5 @@
 /*
-** groups.c — counting distinct tuples (see groups.h).
+** tuples.c — counting distinct tuples (see tuples.h).
 **
 ** A tuple is encoded as bytes — per part a tag, then 8 bytes of integer or
 ** double, or a 4-byte length and the text — so equal tuples have equal

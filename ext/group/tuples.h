@@ -1,22 +1,22 @@
 /*
-** groups.h — the distinct tuples of a scan's columns, counted, so that the
+** tuples.h — the distinct tuples of a scan's columns, counted, so that the
 ** virtual table can hand SQLite its rows already grouped (when the query
 ** only needs GROUP BY or DISTINCT groups, sqlite3_vtab_distinct() in
 ** xBestIndex) instead of SQLite sorting every row.
 **
 **   ZlTuples *g = zl_tuples_new(32 << 20);
-**   ZlPart row[2] = { zl_part_int(404), zl_part_text("10.0.0.1", 8) };
+**   ZlPart row[2] = { {.type = ZL_PART_INT, .i = 404}, {.type = ZL_PART_TEXT, .p = "10.0.0.1", .n = 8} };
 **   zl_tuples_add(g, row, 2);            // 1: over the memory budget
 **   zl_tuples_sort(g, 1, NULL);          // by the first part, ascending
 **   while(zl_tuples_next(g, &count)) zl_tuples_part(g, 0, &v);
 **
 ** Memory grows with the number of distinct tuples, up to the budget; past
 ** it the caller keeps the smallest groups (zl_tuples_shrink) and reads the
-** files again for the rest (grouped.c).
+** files again for the rest (grouped_scan.c).
 ** No SQLite in here.
 */
-#ifndef ZL_GROUPS_H
-#define ZL_GROUPS_H
+#ifndef ZL_TUPLES_H
+#define ZL_TUPLES_H
 
 #include <stddef.h>
 #include <stdint.h>
