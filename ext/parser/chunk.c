@@ -59,11 +59,10 @@ int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
   const ZlSchema *cols = p->columns;
   for(int k = 0; k < p->ntyped; k++){
     int c = p->typed[k];
-    if(p->map[c] < 0){ vals[k].state = ZL_V_NULL; continue; }
     const ZlSpan *v = &spans[p->map[c]];
-    if(parse_value(p, cols->f[c].kind, v, &vals[k])){
+    if(parse_value(p, p->kind[c], v, &vals[k])){
       *why = zl_message("%s '%.*s' is not a %s", cols->f[c].name, (int)(v->n > 40 ? 40 : v->n),
-                    v->p, cols->f[c].type);
+                    v->p, p->block->f[p->map[c]].type);
       return 0;
     }
   }

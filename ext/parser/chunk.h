@@ -23,11 +23,13 @@
 
 typedef struct ZlLayout {
   const ZlTsvFormat *fmt;
-  const ZlSchema *columns;
+  const ZlSchema *columns;  /* the table's */
+  const ZlSchema *block;    /* the header block's fields */
   const int *map;          /* column -> field of a line, or -1 */
+  const ZlKind *kind;      /* per column: its type in this block */
   int nfields;             /* fields a line must have */
   int nstored;             /* fields whose spans are kept */
-  const int *typed;        /* columns to parse: numbers, times, bools */
+  const int *typed;        /* columns to parse, by kind[]: numbers, times, bools */
   int ntyped;
   int json;                /* lines are JSON: kept whole, parsed in order */
   int strict;              /* stop at the first bad line */

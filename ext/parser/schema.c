@@ -49,17 +49,80 @@ int zl_schema_copy(ZlSchema *dst, const ZlSchema *src){
   return 0;
 }
 
-int zl_schema_equal(const ZlSchema *a, const ZlSchema *b){
-  if(a->n != b->n) return 0;
-  for(int i = 0; i < a->n; i++){
-    if(strcmp(a->f[i].name, b->f[i].name) || strcmp(a->f[i].type, b->f[i].type)) return 0;
-  }
-  return 1;
-}
-
 int zl_schema_find(const ZlSchema *s, const char *name){
   for(int i = 0; i < s->n; i++) if(strcmp(s->f[i].name, name) == 0) return i;
   return -1;
+}
+
+static int same_column_name(const char *a, const char *b){
+  for(; *a && *b; a++, b++){
+    if(*a != *b && !((*a == '.' || *a == '_') && (*b == '.' || *b == '_'))) return 0;
+  }
+  return *a == *b;
+}
+
+int zl_schema_find_column(const ZlSchema *s, const char *name){
+  for(int i = 0; i < s->n; i++) if(same_column_name(s->f[i].name, name)) return i;
+  return -1;
+}
+
+/* Where a scalar type stands in the widening order; -1: not a number. */
+static int number_rank(ZlKind k){
+  return k == ZL_INT ? 0 : k == ZL_REAL || k == ZL_TIME ? 1 : -1;
+}
+
+/* The container prefix of a type ("set[", "vector[" ...), or NULL. */
+static const char *container_of(const char *t, size_t *len){
+  static const char *const prefixes[] = { "set[", "table[", "vector[" };
+  for(size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++){
+    *len = strlen(prefixes[i]);
+    if(strncmp(t, prefixes[i], *len) == 0 && t[strlen(t) - 1] == ']') return prefixes[i];
+  }
+  return NULL;
+}
+
+static void widen_scalar(const char *a, const char *b, char out[64]){
+  ZlKind ka = zl_kind_of(a, strlen(a), NULL), kb = zl_kind_of(b, strlen(b), NULL);
+  int ra = number_rank(ka), rb = number_rank(kb);
+  if(strcmp(a, b) == 0) snprintf(out, 64, "%s", a);
+  else if(ra < 0 || rb < 0) snprintf(out, 64, "string");
+  else if(ra != rb) snprintf(out, 64, "%s", ra > rb ? a : b);      /* count < double */
+  else snprintf(out, 64, "%s", ra == 0 ? "int" : "double");        /* count/int, time/interval */
+}
+
+void zl_type_widen(const char *a, const char *b, char out[64]){
+  size_t la, lb;
+  const char *ca = container_of(a, &la), *cb = container_of(b, &lb);
+  if(!ca && !cb){ widen_scalar(a, b, out); return; }
+  if(!ca || !cb){ snprintf(out, 64, "string"); return; }
+  char ea[64], eb[64], e[64];
+  snprintf(ea, sizeof ea, "%.*s", (int)(strlen(a) - la - 1), a + la);
+  snprintf(eb, sizeof eb, "%.*s", (int)(strlen(b) - lb - 1), b + lb);
+  widen_scalar(ea, eb, e);
+  /* set and table are one thing (Bro <= 2.2 wrote table); set vs vector: vector */
+  const char *kind = strcmp(ca, cb) == 0 ? ca : strcmp(ca, "vector[") && strcmp(cb, "vector[") ? "set[" : "vector[";
+  snprintf(out, 64, "%s%s]", kind, e);
+}
+
+int zl_schema_merge(ZlSchema *into, const ZlSchema *from){
+  for(int i = 0; i < from->n; i++){
+    const ZlField *f = &from->f[i];
+    int at = zl_schema_find_column(into, f->name);
+    if(at < 0){
+      if(zl_schema_add(into, f->name, strlen(f->name), f->type, strlen(f->type))) return -1;
+      continue;
+    }
+    ZlField *g = &into->f[at];
+    char wide[64];
+    zl_type_widen(g->type, f->type, wide);
+    if(strcmp(wide, g->type) == 0) continue;
+    char *type = strdup(wide);
+    if(!type) return -1;
+    free(g->type);
+    g->type = type;
+    g->kind = zl_kind_of(type, strlen(type), &g->elem);
+  }
+  return 0;
 }
 
 /* Bro 2.2-2.4's http.log, as SPEC's schema='http' names it. */

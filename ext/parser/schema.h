@@ -23,10 +23,20 @@ typedef struct ZlSchema {
 int zl_schema_add(ZlSchema *s, const char *name, size_t nlen, const char *type, size_t tlen);
 void zl_schema_free(ZlSchema *s);
 int zl_schema_copy(ZlSchema *dst, const ZlSchema *src);
-/* 1 when both have the same names and types in the same order. */
-int zl_schema_equal(const ZlSchema *a, const ZlSchema *b);
 /* Index of the field with that name, or -1. */
 int zl_schema_find(const ZlSchema *s, const char *name);
+/* Index of the field with that column name: names compare with '.' and '_'
+** alike (`id.orig_h` is the column id_orig_h), or -1. */
+int zl_schema_find_column(const ZlSchema *s, const char *name);
+
+/* The wider of two Zeek types, for one column over files that differ:
+** count/int/port < double (interval, time) < string; a set or vector of the
+** wider element type; a container and a scalar, or any other pair, string.
+** Writes the type's text into out (room for 64 bytes). */
+void zl_type_widen(const char *a, const char *b, char out[64]);
+/* The union of from's fields into into, by column name, first-seen order;
+** a field in both gets the wider type. 0, or -1 when out of memory. */
+int zl_schema_merge(ZlSchema *into, const ZlSchema *from);
 
 /* Built-in layouts: "http" (Bro 2.x, 27 fields: the notebook's file) and
 ** "http_all" (every http.log field of Bro 2.0 to Zeek 8: zeek_http()).

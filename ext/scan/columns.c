@@ -32,18 +32,38 @@ static int set_value(ZlScan *s, const ZlCell *v, ZlKind elem, ZlBuf *buf, ZlPart
   return 0;
 }
 
-static void number_value(const ZlValue *v, ZlPart *out){
-  if(v->state == ZL_V_INT){ out->type = ZL_PART_INT; out->i = v->i; }
+static int is_typed(ZlKind k){ return k != ZL_TEXT && k != ZL_SET; }
+
+/* A number as its column holds it: a count in a column widened to double is
+** REAL. */
+static void number_value(const ZlValue *v, ZlKind column, ZlPart *out){
+  if(v->state == ZL_V_INT && (column == ZL_REAL || column == ZL_TIME)){
+    out->type = ZL_PART_REAL;
+    out->r = (double)v->i;
+  }else if(v->state == ZL_V_INT){ out->type = ZL_PART_INT; out->i = v->i; }
   else if(v->state == ZL_V_REAL){ out->type = ZL_PART_REAL; out->r = v->d; }
 }
 
-static int field_value(ZlScan *s, int field, ZlBuf *buf, ZlPart *out){
-  const ZlField *f = &s->cfg->columns.f[field];
+/* The element type a set is written with: the wider of the column's and
+** the block's (count < double < string), so no element is refused. */
+static ZlKind wider_elem(ZlKind column, ZlKind block){
+  if(column == block) return column;
+  if(column == ZL_TEXT || block == ZL_TEXT || column == ZL_BOOL || block == ZL_BOOL) return ZL_TEXT;
+  return ZL_REAL;
+}
+
+/* A field as its column holds it. The line was validated by its header
+** block's types (s->kind); a column that is wider than the block's type
+** (the union of files that differ) gets the value widened. */
+static int field_value(ZlScan *s, int c, ZlBuf *buf, ZlPart *out){
+  const ZlField *f = &s->cfg->columns.f[c];
+  ZlKind block = s->kind[c];
   ZlCell v;
-  if(f->kind != ZL_TEXT && f->kind != ZL_SET){ number_value(&s->vals[field], out); return 0; }
-  if(zl_scan_cell(s, field, &v)) return -1;
+  if(is_typed(block) && is_typed(f->kind)){ number_value(&s->vals[c], f->kind, out); return 0; }
+  if(zl_scan_cell(s, c, &v)) return -1;
   if(v.kind == ZL_CELL_NULL) return 0;
-  return f->kind == ZL_TEXT ? text_value(&v, buf, out) : set_value(s, &v, f->elem, buf, out);
+  if(block == ZL_SET) return set_value(s, &v, wider_elem(f->elem, s->elem[c]), buf, out);
+  return text_value(&v, buf, out);       /* text, or a number in a column widened to text */
 }
 
 static int ts_iso_value(ZlScan *s, int field, ZlBuf *buf, ZlPart *out){

@@ -71,13 +71,24 @@ static int probe_file(const char *path, size_t max_line, int max_fields, ZlSchem
 
 int zl_scan_probe(const char *pattern, size_t max_line, int max_fields, ZlSchema *out, char **err){
   ZlPaths paths;
+  int found = 0, rc = 0;
+  memset(out, 0, sizeof *out);
   if(zl_paths_expand(pattern, &paths, err)) return -1;
-  int rc = 0;
-  for(int i = 0; i < paths.n && rc == 0; i++) rc = probe_file(paths.v[i], max_line, max_fields, out, err);
-  if(rc == 0){
-    *err = zl_message("'%s' holds no header to take the fields from:"
-                      " add schema='http' or fields='name:type ...'", pattern);
+  for(int i = 0; i < paths.n && rc >= 0; i++){
+    ZlSchema one;
+    rc = probe_file(paths.v[i], max_line, max_fields, &one, err);
+    if(rc == 1){
+      found = 1;
+      if(zl_schema_merge(out, &one)){ *err = zl_message("out of memory"); rc = -1; }
+      zl_schema_free(&one);
+    }
   }
   zl_paths_free(&paths);
-  return rc == 1 ? 0 : -1;
+  if(rc >= 0 && !found){
+    *err = zl_message("'%s' holds no header to take the fields from:"
+                      " add schema='http' or fields='name:type ...'", pattern);
+    rc = -1;
+  }
+  if(rc < 0) zl_schema_free(out);
+  return rc < 0 ? -1 : 0;
 }

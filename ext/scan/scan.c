@@ -50,46 +50,86 @@ static size_t chunk_bytes(const ZlScan *s){
 /* After any change to the header state: what workers read lines by. */
 static void update_layout(ZlScan *s){
   s->layout = (ZlLayout){
-    .fmt = &s->hdr.fmt, .columns = &s->cfg->columns, .map = s->map,
+    .fmt = &s->hdr.fmt, .columns = &s->cfg->columns, .map = s->map, .kind = s->kind,
+    .block = &s->hdr.schema,
     .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
     .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
     .max_line = s->cfg->max_line, .chunk_bytes = chunk_bytes(s),
   };
 }
 
-/* The current block's fields are known: map the table's columns onto them. */
-static int use_block_schema(ZlScan *s, int by_name){
+static int is_typed(ZlKind k){ return k != ZL_TEXT && k != ZL_SET; }
+
+/* A later header block (a concatenated log, or a file the glob matched after
+** the table was made) may name fields the table has no column for: their
+** values would be lost, so that is an error. */
+static int check_block_fields(ZlScan *s){
+  const ZlSchema *cols = &s->cfg->columns, *file = &s->hdr.schema;
+  char missing[160];
+  size_t n = 0;
+  int count = 0;
+  for(int f = 0; f < file->n; f++){
+    if(zl_schema_find_column(cols, file->f[f].name) >= 0) continue;
+    if(count++ < 4) n += (size_t)snprintf(missing + n, n < sizeof missing ? sizeof missing - n : 0,
+                                          "%s%.40s", count > 1 ? ", " : "", file->f[f].name);
+  }
+  if(count == 0) return 0;
+  return scan_fail(s, "%s:%llu: this header block has %d field%s the table has no column for"
+                   " (%s%s): the columns come from the first header of each file when the table"
+                   " was created; create it again, or give fields='name:type ...'",
+                   zl_scan_path(s), (unsigned long long)s->line_no, count, count > 1 ? "s" : "",
+                   missing, count > 4 ? ", ..." : "");
+}
+
+/* The current block's fields are known: map the table's columns onto them
+** by name. A column keeps the block's own type for its lines: they are
+** validated as their header declares, and converted to the column's
+** (wider) type only when SQL reads them (columns.c). */
+static int use_block_schema(ZlScan *s){
   const ZlSchema *cols = &s->cfg->columns, *file = &s->hdr.schema;
   int max = s->cfg->max_fields;
   if(file->n > max){
     return scan_fail(s, "%s:%llu: header has %d fields, more than max_fields=%d",
                      zl_scan_path(s), (unsigned long long)s->line_no, file->n, max);
   }
-  if(!by_name && !zl_schema_equal(cols, file)){
-    return scan_fail(s, "%s:%llu: this header's fields differ from the first header's;"
-                     " give such files their own table", zl_scan_path(s),
-                     (unsigned long long)s->line_no);
-  }
-  for(int c = 0; c < cols->n; c++){
-    s->map[c] = by_name ? zl_schema_find(file, cols->f[c].name) : c;
-  }
+  if(!s->cfg->headerless && check_block_fields(s)) return -1;
   s->nfields = file->n;
   s->nstored = 0;
+  s->ntyped = 0;
+  memset(s->vals, 0, (size_t)cols->n * sizeof *s->vals);     /* ZL_V_NULL until typed */
   for(int c = 0; c < cols->n; c++){
-    int keep = !s->cfg->wanted || s->cfg->wanted[c]
-            || (cols->f[c].kind != ZL_TEXT && cols->f[c].kind != ZL_SET);
-    if(keep && s->map[c] >= s->nstored) s->nstored = s->map[c] + 1;
+    int f = s->map[c] = zl_schema_find_column(file, cols->f[c].name);
+    s->kind[c] = f >= 0 ? file->f[f].kind : ZL_TEXT;
+    s->elem[c] = f >= 0 ? file->f[f].elem : ZL_TEXT;
+    if(f >= 0 && is_typed(s->kind[c])) s->typed[s->ntyped++] = c;
+    int keep = !s->cfg->wanted || s->cfg->wanted[c] || is_typed(s->kind[c]);
+    if(keep && f >= s->nstored) s->nstored = f + 1;
   }
   s->file_has_schema = 1;
   update_layout(s);
   return grow_own_spans(s, s->nstored + 1) ? scan_fail(s, "out of memory") : 0;
 }
 
+/* A JSON log: its members are typed by the table's columns. */
+static void use_json_schema(ZlScan *s){
+  const ZlSchema *cols = &s->cfg->columns;
+  s->json = 1;
+  s->ntyped = 0;
+  memset(s->vals, 0, (size_t)cols->n * sizeof *s->vals);
+  for(int c = 0; c < cols->n; c++){
+    s->kind[c] = cols->f[c].kind;
+    s->elem[c] = cols->f[c].elem;
+    if(is_typed(s->kind[c])) s->typed[s->ntyped++] = c;
+  }
+  s->file_has_schema = 1;
+  update_layout(s);
+}
+
 /* A file without a header: the configured layout, default markers. */
 static int use_configured_schema(ZlScan *s){
   zl_tsv_header_reset(&s->hdr);
   if(zl_schema_copy(&s->hdr.schema, s->cfg->headerless)) return scan_fail(s, "out of memory");
-  return use_block_schema(s, 1);
+  return use_block_schema(s);
 }
 
 /* ---- files -------------------------------------------------------------- */
@@ -261,15 +301,12 @@ static int take_first_line(ZlScan *s, const char *line, size_t len){
   if(len == 0 && !s->cfg->headerless) return 0;      /* blank lines before a header */
   switch(zl_sniff_first_line(&s->hdr.fmt, line, len, s->line_no, in_block)){
     case ZL_FIRST_JSON:
-      s->json = 1;
-      s->file_has_schema = 1;
-      update_layout(s);
+      use_json_schema(s);
       return take_json_line(s, line, len);
     case ZL_FIRST_NAMES:
       zl_tsv_header_reset(&s->hdr);
       if(zl_schema_from_names(&s->hdr.schema, &s->hdr.fmt, line, len)) return scan_fail(s, "out of memory");
-      /* Names without types: a configured schema is matched by name. */
-      return use_block_schema(s, s->cfg->by_name || s->cfg->headerless);
+      return use_block_schema(s);
     case ZL_FIRST_DATA:
       break;
   }
@@ -289,7 +326,7 @@ static int take_header_line(ZlScan *s, const char *line, size_t len){
     return -1;
   }
   if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
-  if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s, s->cfg->by_name)) return -1;
+  if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s)) return -1;
   update_layout(s);
   return 0;
 }
@@ -444,14 +481,13 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   s->typed_vals = calloc((size_t)n + 1, sizeof *s->typed_vals);
   s->cells = calloc((size_t)n + 1, sizeof *s->cells);
   s->typed = calloc((size_t)n + 1, sizeof *s->typed);
-  if(!s->map || !s->vals || !s->typed_vals || !s->cells || !s->typed || grow_own_spans(s, 1)){
+  s->kind = calloc((size_t)n + 1, sizeof *s->kind);
+  s->elem = calloc((size_t)n + 1, sizeof *s->elem);
+  if(!s->map || !s->vals || !s->typed_vals || !s->cells || !s->typed || !s->kind || !s->elem
+     || grow_own_spans(s, 1)){
     return scan_fail(s, "out of memory");
   }
   s->row_spans = s->own_spans;
-  for(int c = 0; c < n; c++){
-    ZlKind k = cfg->columns.f[c].kind;
-    if(k != ZL_TEXT && k != ZL_SET) s->typed[s->ntyped++] = c;
-  }
   update_layout(s);
   s->pool = zl_workers_new(cfg->threads, ZL_SCAN_QUEUE, parse_job, s);
   if(!s->pool) return scan_fail(s, "cannot start parsing threads");
@@ -476,6 +512,8 @@ void zl_scan_close(ZlScan *s){
   free(s->typed_vals);
   free(s->own_spans);
   free(s->typed);
+  free(s->kind);
+  free(s->elem);
   zl_json_row_free(&s->jrow);
   for(int c = 0; s->cells && c < s->cfg->columns.n; c++) zl_buf_free(&s->cells[c]);
   free(s->cells);

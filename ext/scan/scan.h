@@ -40,7 +40,6 @@
 typedef struct ZlScanConfig {
   const char *pattern;     /* path or glob */
   ZlSchema columns;        /* the table's fields */
-  int by_name;             /* map a file's fields to columns by name (else: equal) */
   const ZlSchema *headerless; /* the layout of files without a header, or NULL */
   int strict;              /* a bad line is an error, not a skip */
   size_t max_line;         /* bytes; a longer line is a bad line */
@@ -86,7 +85,8 @@ typedef struct ZlScan {
   int json;                /* the current file is a JSON log */
   int *map;                /* column -> field of the current block, or -1 */
   int nfields, nstored;    /* fields per line / fields whose spans are kept */
-  int *typed;              /* columns that are numbers, times or bools */
+  ZlKind *kind, *elem;     /* per column: its type in the current block */
+  int *typed;              /* columns whose block type is a number, time or bool */
   int ntyped;
   ZlLayout layout;
   /* chunks in flight, in file order */

@@ -73,9 +73,8 @@ char *zl_table_fields(ZeekTable *t, const ZeekOptions *o){
     free(err);
     return msg;
   }
-  /* schema= and fields= describe headerless files; headers map by name. */
+  /* schema= and fields= describe headerless files (headers map by name). */
   if(zl_schema_copy(&t->headerless, &t->cfg.columns)) return sqlite3_mprintf("out of memory");
   t->cfg.headerless = &t->headerless;
-  t->cfg.by_name = 1;
   return NULL;
 }

@@ -117,7 +117,6 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
     return SQLITE_NOMEM;
   }
   t->cfg.headerless = &t->headerless;
-  t->cfg.by_name = 1;
   t->cfg.threads = zl_default_threads();
   t->group_memory = ZL_DEFAULT_GROUP_MEMORY;
   int rc = zl_table_declare(db, t, 0, pzErr);

@@ -297,7 +297,6 @@ static void run_fields_spec(const uint8_t *data, size_t size){
   CHECK(zl_schema_copy(&headerless, &cfg.columns) == 0);
   cfg.pattern = fuzz_path;
   cfg.headerless = &headerless;
-  cfg.by_name = 1;
   run_scan(&cfg);
   zl_schema_free(&headerless);
   zl_schema_free(&cfg.columns);
@@ -311,7 +310,6 @@ static void run_builtin(const char *columns, const char *layout, int strict){
   CHECK(zl_schema_builtin(layout, &headerless) == 0);
   cfg.pattern = fuzz_path;
   cfg.headerless = &headerless;
-  cfg.by_name = 1;
   cfg.strict = strict;
   run_scan(&cfg);
   zl_schema_free(&headerless);
