@@ -5,6 +5,7 @@
 #include "base/message.h"
 #include "parser/numbers.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -44,7 +45,7 @@ static int parse_value(const ZlLayout *p, ZlKind kind, const ZlSpan *v, ZlValue 
       return 0;
     default:
       if(zl_parse_double(v->p, v->n, &out->d)) return -1;
-      out->state = ZL_V_REAL;
+      out->state = isnan(out->d) ? ZL_V_NULL : ZL_V_REAL;
       return 0;
   }
 }
@@ -103,6 +104,7 @@ void zl_chunk_parse(ZlChunk *c){
     size_t len = (size_t)(stop - at);
     if(len && at[len - 1] == '\r') len--;
     uint32_t line = c->nlines++;
+    if(len == 0){ at = stop + 1; continue; }          /* a blank line: neither row nor bad */
     if(grow_rows(c)){ c->oom = 1; c->err_row = c->nrows; c->err_line = line; return; }
     char *why = NULL;
     int ok;

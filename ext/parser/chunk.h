@@ -56,6 +56,7 @@ typedef struct ZlChunk {
   ZlSpan *spans;           /* nrows x layout->nstored */
   ZlValue *vals;           /* nrows x layout->ntyped, in layout->typed order */
   uint32_t nlines;
+  uint64_t blanks;         /* ZL_CHUNK_LINE: blank lines dropped before it */
   uint64_t skipped;
   int err_row;             /* strict: the bad line comes after this many rows */
   uint32_t err_line;
@@ -73,8 +74,5 @@ void zl_chunk_free(ZlChunk *c);
 int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
                       ZlSpan *spans, ZlValue *vals, char **why);
 
-static inline int zl_is_marker(const ZlSpan *v, const char *m, size_t n){
-  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
-}
 
 #endif

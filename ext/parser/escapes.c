@@ -4,6 +4,7 @@
 #include "parser/escapes.h"
 #include "parser/numbers.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,12 +77,39 @@ int zl_format_real(char *out, size_t cap, double d){
 }
 
 /* A numeric element, re-written in a form JSON accepts. */
+/* Is s[0, n) a number as JSON writes one: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)? */
+static int is_json_number(const char *s, size_t n){
+  size_t i = 0;
+  if(i < n && s[i] == '-') i++;
+  if(i < n && s[i] == '0') i++;
+  else if(i < n && s[i] >= '1' && s[i] <= '9') while(i < n && s[i] >= '0' && s[i] <= '9') i++;
+  else return 0;
+  if(i < n && s[i] == '.'){
+    size_t d = ++i;
+    while(i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if(i == d) return 0;
+  }
+  if(i < n && (s[i] == 'e' || s[i] == 'E')){
+    i++;
+    if(i < n && (s[i] == '+' || s[i] == '-')) i++;
+    size_t d = i;
+    while(i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if(i == d) return 0;
+  }
+  return i == n;
+}
+
+/* A numeric element, checked, written with the digits the log wrote (so
+** nothing is rounded: 1582646597.838527 stays that); text JSON would not
+** accept as it stands is rewritten exactly. inf is 1e999 (JSON has no inf;
+** json_each() reads it back as Inf), nan null. */
 static int append_json_number(ZlBuf *out, const char *s, size_t n, ZlKind elem){
   char tmp[40];
   int len;
   if(elem == ZL_INT){
     int64_t v; int is_big; double big;
     if(zl_parse_int(s, n, &v, &is_big, &big)) return -1;
+    if(is_json_number(s, n)) return zl_buf_append(out, s, n);
     len = is_big ? snprintf(tmp, sizeof tmp, "%.17g", big)
                  : snprintf(tmp, sizeof tmp, "%lld", (long long)v);
   }else if(elem == ZL_BOOL){
@@ -91,12 +119,12 @@ static int append_json_number(ZlBuf *out, const char *s, size_t n, ZlKind elem){
   }else{
     double d;
     if(zl_parse_double(s, n, &d)) return -1;
-    len = zl_format_real(tmp, sizeof tmp, d);
+    if(is_json_number(s, n)) return zl_buf_append(out, s, n);
+    len = isnan(d) ? snprintf(tmp, sizeof tmp, "null")
+        : isinf(d) ? snprintf(tmp, sizeof tmp, "%s", d > 0 ? "1e999" : "-1e999")
+        : snprintf(tmp, sizeof tmp, "%.17g", d);
   }
-  if(zl_buf_reserve(out, (size_t)len)) return -1;
-  memcpy(out->p + out->n, tmp, (size_t)len);
-  out->n += (size_t)len;
-  return 0;
+  return zl_buf_append(out, tmp, (size_t)len);
 }
 
 static const char *find_sep(const char *s, const char *end, const char *sep, size_t k){
@@ -104,9 +132,20 @@ static const char *find_sep(const char *s, const char *end, const char *sep, siz
   return k ? memmem(s, (size_t)(end - s), sep, k) : NULL;
 }
 
-int zl_set_to_json(ZlBuf *out, const char *s, size_t n, const char *set_sep,
-                   size_t set_sep_len, ZlKind elem){
-  const char *end = s + n;
+/* An element: the unset marker is null, the empty marker "" (or null for a
+** number), anything else a string or a number. */
+static int append_element(ZlBuf *out, const char *s, size_t n, const ZlTsvFormat *fmt, ZlKind elem){
+  ZlSpan v = { s, n };
+  if(zl_is_marker(&v, fmt->unset, fmt->unset_len)) return zl_buf_append(out, "null", 4);
+  if(zl_is_marker(&v, fmt->empty, fmt->empty_len)){
+    return elem == ZL_TEXT ? zl_buf_append(out, "\"\"", 2) : zl_buf_append(out, "null", 4);
+  }
+  return elem == ZL_TEXT ? append_json_string(out, s, n) : append_json_number(out, s, n, elem);
+}
+
+int zl_set_to_json(ZlBuf *out, const char *s, size_t n, const ZlTsvFormat *fmt, ZlKind elem){
+  const char *end = s + n, *set_sep = fmt->set_sep;
+  size_t set_sep_len = fmt->set_sep_len;
   if(zl_buf_reserve(out, 1)) return -1;
   out->p[out->n++] = '[';
   for(int first = 1;; first = 0){
@@ -116,9 +155,7 @@ int zl_set_to_json(ZlBuf *out, const char *s, size_t n, const char *set_sep,
       if(zl_buf_reserve(out, 1)) return -1;
       out->p[out->n++] = ',';
     }
-    int rc = elem == ZL_TEXT ? append_json_string(out, s, (size_t)(stop - s))
-                             : append_json_number(out, s, (size_t)(stop - s), elem);
-    if(rc) return -1;
+    if(append_element(out, s, (size_t)(stop - s), fmt, elem)) return -1;
     if(!sep) break;
     s = sep + set_sep_len;
   }

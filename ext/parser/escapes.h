@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include "base/buf.h"
+#include "parser/tsv.h"
 #include "parser/types.h"
 
 /* Decodes Zeek's escapes (\xNN and \\) from src into dst (room for n bytes
@@ -18,11 +19,12 @@ int zl_json_quote(ZlBuf *out, const char *s, size_t n);
 /* A REAL as SQLite's JSON writes it ("%!.15g": 1000.0, 1.0e-06). */
 int zl_format_real(char *out, size_t cap, double d);
 
-/* Appends the JSON array for a set/vector field (not the unset/empty marker)
-** split on set_sep; numeric element kinds are validated and written as
-** numbers, the rest as JSON strings with escapes decoded. Returns 0, or -1 if
-** an element does not parse or memory runs out. */
-int zl_set_to_json(ZlBuf *out, const char *s, size_t n, const char *set_sep,
-                   size_t set_sep_len, ZlKind elem);
+/* Appends the JSON array for a set/vector field (not the unset/empty marker
+** itself) split on fmt's set separator: an element equal to the unset marker
+** is null, one equal to the empty marker "" (null for numbers); numeric
+** element kinds are validated and written with the log's own digits, the
+** rest as JSON strings with escapes decoded. Returns 0, or -1 if an element
+** does not parse or memory runs out. */
+int zl_set_to_json(ZlBuf *out, const char *s, size_t n, const ZlTsvFormat *fmt, ZlKind elem);
 
 #endif

@@ -92,6 +92,18 @@ static inline int split_plain_time(const char *s, size_t n, uint64_t *secs, uint
   return 0;
 }
 
+/* The words Zeek writes for the doubles that are not finite. */
+static int special_double(const char *s, size_t n, double *out){
+  static const struct { const char *text; double value; } words[] = {
+    { "inf", INFINITY }, { "-inf", -INFINITY }, { "+inf", INFINITY },
+    { "nan", NAN }, { "-nan", NAN },
+  };
+  for(size_t i = 0; i < sizeof words / sizeof *words; i++){
+    if(strlen(words[i].text) == n && memcmp(s, words[i].text, n) == 0){ *out = words[i].value; return 0; }
+  }
+  return -1;
+}
+
 int zl_parse_double(const char *s, size_t n, double *out){
   uint64_t secs, micros;
   if(n > 0 && split_plain_time(s, n, &secs, &micros) == 0 && secs < 9000000000u){
@@ -99,16 +111,17 @@ int zl_parse_double(const char *s, size_t n, double *out){
     *out = (double)(secs * 1000000 + micros) / 1e6;
     return 0;
   }
-  char tmp[64];
-  if(n == 0 || n >= sizeof tmp) return -1;
-  for(size_t i = 0; i < n; i++){          /* no hex, inf, nan, spaces */
+  if(n == 0 || n > ZL_DOUBLE_TEXT_MAX) return -1;
+  if(special_double(s, n, out) == 0) return 0;
+  for(size_t i = 0; i < n; i++){          /* no hex, spaces, other words */
     if(!strchr("0123456789.-+eE", s[i])) return -1;
   }
+  char tmp[ZL_DOUBLE_TEXT_MAX + 1];
   memcpy(tmp, s, n);
   tmp[n] = 0;
   char *end;
   *out = strtod(tmp, &end);
-  return end == tmp + n && isfinite(*out) ? 0 : -1;
+  return end == tmp + n && isfinite(*out) ? 0 : -1;     /* 1e999 is not a value Zeek writes */
 }
 
 int zl_parse_bool(const char *s, size_t n, int *out){

@@ -13,7 +13,10 @@
 /* Integers: an optional '-', then digits. A count beyond INT64_MAX (Zeek's
 ** count is unsigned 64-bit) sets *is_big and returns the value as *big. */
 int zl_parse_int(const char *s, size_t n, int64_t *out, int *is_big, double *big);
-/* Decimal numbers as Zeek writes them ("1331901000.009999", "-3.5e-3"). */
+/* Decimal numbers as Zeek writes them ("1331901000.009999", "-3.5e-3", the
+** full 309 digits of 1.79e308, "inf", "-inf"); "nan" gives NaN, which
+** callers turn into NULL (SQLite has no NaN). */
+#define ZL_DOUBLE_TEXT_MAX 400
 int zl_parse_double(const char *s, size_t n, double *out);
 int zl_parse_bool(const char *s, size_t n, int *out);
 

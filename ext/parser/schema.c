@@ -101,7 +101,7 @@ void zl_type_widen(const char *a, const char *b, char out[64]){
   widen_scalar(ea, eb, e);
   /* set and table are one thing (Bro <= 2.2 wrote table); set vs vector: vector */
   const char *kind = strcmp(ca, cb) == 0 ? ca : strcmp(ca, "vector[") && strcmp(cb, "vector[") ? "set[" : "vector[";
-  snprintf(out, 64, "%s%s]", kind, e);
+  snprintf(out, 64, "%s%.48s]", kind, e);
 }
 
 int zl_schema_merge(ZlSchema *into, const ZlSchema *from){

@@ -11,6 +11,7 @@
 #define ZL_TSV_H
 
 #include <stddef.h>
+#include <string.h>
 #include "base/limits.h"
 #include "base/values.h"
 #include "parser/schema.h"
@@ -44,6 +45,12 @@ void zl_tsv_header_free(ZlTsvHeader *h);
 int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err);
 /* 1 if the line starts a header block ("#separator "). */
 int zl_tsv_is_separator_line(const char *line, size_t len);
+
+/* Is a field's raw text the marker m (#unset_field, #empty_field)? Markers
+** are compared before unescaping: "\x2d" is the text "-". */
+static inline int zl_is_marker(const ZlSpan *v, const char *m, size_t n){
+  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
+}
 
 /* Splits a line on fmt->sep into at most max spans; returns the number of
 ** fields the line has (which may exceed max: the extra are not stored). */

@@ -1,9 +1,11 @@
 /*
 ** lines.c — cutting a source's bytes into lines (see lines.h).
 **
-** buf holds the bytes read and not yet handed out, always from its start.
-** It grows as a line needs, up to max_line + 2 bytes; past that the line is
-** dropped as it streams by, so a hostile 1 GB "line" costs time, not memory.
+** buf[start, start + len) holds the bytes read and not yet handed out;
+** dropping a line only moves start, so a file of a billion short lines
+** costs no copying per line. The buffer grows as a line needs, up to
+** max_line + 2 bytes; past that the line is dropped as it streams by, so a
+** hostile 1 GB "line" costs time, not memory.
 */
 #include "reader/lines.h"
 #include "base/limits.h"
@@ -38,13 +40,18 @@ const char *zl_lines_error(const ZlLines *l){ return l->err ? l->err : "unknown 
 ** being written as we read: it is not part of this read (the next one reads
 ** it whole). A file that stopped growing keeps such a line. */
 static void drop_half_written_line(ZlLines *l){
-  if(l->len == 0 || l->buf[l->len - 1] == '\n' || !zl_source_grew(l->src)) return;
-  char *nl = memrchr(l->buf, '\n', l->len);
-  l->len = nl ? (size_t)(nl - l->buf) + 1 : 0;
+  const char *d = zl_lines_data(l);
+  if(l->len == 0 || d[l->len - 1] == '\n' || !zl_source_grew(l->src)) return;
+  const char *nl = memrchr(d, '\n', l->len);
+  l->len = nl ? (size_t)(nl - d) + 1 : 0;
 }
 
-/* Reads until buf holds `want` bytes or the file ends. */
+/* Reads until `want` bytes are held or the file ends. */
 static int fill(ZlLines *l, size_t want){
+  if(l->start && l->start + want > l->cap){
+    memmove(l->buf, l->buf + l->start, l->len);
+    l->start = 0;
+  }
   if(want > l->cap){
     char *p = realloc(l->buf, want);
     if(!p) return lines_fail(l, "out of memory");
@@ -52,7 +59,7 @@ static int fill(ZlLines *l, size_t want){
     l->cap = want;
   }
   while(l->len < want && !l->eof){
-    ssize_t n = zl_source_read(l->src, l->buf + l->len, want - l->len);
+    ssize_t n = zl_source_read(l->src, l->buf + l->start + l->len, want - l->len);
     if(n < 0) return lines_fail(l, zl_source_error(l->src));
     if(n == 0){ l->eof = 1; drop_half_written_line(l); }
     l->len += (size_t)n;
@@ -61,20 +68,21 @@ static int fill(ZlLines *l, size_t want){
 }
 
 void zl_lines_drop(ZlLines *l, size_t n){
-  memmove(l->buf, l->buf + n, l->len - n);
+  l->start += n;
   l->len -= n;
+  if(l->len == 0) l->start = 0;
 }
 
 /* Drops bytes up to and including the next "\n" (the rest of a long line). */
 static int skip_rest_of_line(ZlLines *l){
   for(;;){
-    char *nl = memchr(l->buf, '\n', l->len);
+    const char *d = zl_lines_data(l), *nl = memchr(d, '\n', l->len);
     if(nl){
-      zl_lines_drop(l, (size_t)(nl - l->buf) + 1);
+      zl_lines_drop(l, (size_t)(nl - d) + 1);
       l->skipping = 0;
       return 0;
     }
-    l->len = 0;
+    zl_lines_drop(l, l->len);
     if(l->eof){ l->skipping = 0; return 0; }
     if(fill(l, ZL_READ_BLOCK)) return -1;
   }
@@ -86,15 +94,15 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
   if(l->len == 0 && l->eof) return ZL_EOF;
   size_t max = l->max_line, looked = 0;
   for(;;){
-    char *nl = memchr(l->buf + looked, '\n', l->len - looked);
+    const char *d = zl_lines_data(l), *nl = memchr(d + looked, '\n', l->len - looked);
     if(nl || l->eof){
-      *end = nl ? (size_t)(nl - l->buf) + 1 : l->len;
+      *end = nl ? (size_t)(nl - d) + 1 : l->len;
       if(*end - (nl != NULL) <= max) return ZL_LINE;
       zl_lines_drop(l, *end);
       return ZL_TOO_LONG;
     }
     if(l->len > max){                        /* over max_line, end unseen */
-      l->len = 0;
+      zl_lines_drop(l, l->len);
       l->skipping = 1;
       return skip_rest_of_line(l) ? ZL_ERROR : ZL_TOO_LONG;
     }
@@ -107,17 +115,22 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
 
 int zl_lines_whole_end(ZlLines *l, size_t most, size_t *end){
   if(fill(l, most)) return ZL_ERROR;
+  const char *d = zl_lines_data(l);
   size_t limit = l->len < most ? l->len : most;
-  char *nl = memrchr(l->buf, '\n', limit);
-  *end = nl ? (size_t)(nl - l->buf) + 1 : 0;
+  const char *nl = memrchr(d, '\n', limit);
+  *end = nl ? (size_t)(nl - d) + 1 : 0;
   if(!nl && l->eof && l->len <= most) *end = l->len;     /* a last line without "\n" */
-  for(char *h = l->buf + 1; *end && (h = memchr(h, '#', *end - (size_t)(h - l->buf))); h++){
-    if(h[-1] == '\n'){ *end = (size_t)(h - l->buf); break; }
+  for(const char *h = d + 1; *end && (h = memchr(h, '#', *end - (size_t)(h - d))); h++){
+    if(h[-1] == '\n'){ *end = (size_t)(h - d); break; }
   }
   return 0;
 }
 
 int zl_lines_take(ZlLines *l, size_t n, char **buf, size_t *cap){
+  if(l->start){                    /* the run must begin the buffer handed out */
+    memmove(l->buf, l->buf + l->start, l->len);
+    l->start = 0;
+  }
   size_t rest = l->len - n;
   if(*cap < rest || *cap < ZL_READ_BLOCK){
     size_t want = rest > ZL_READ_BLOCK ? rest : ZL_READ_BLOCK;
@@ -151,11 +164,13 @@ static size_t blank_run(const char *p, size_t n, uint64_t *count){
 }
 
 int zl_lines_skip_blank(ZlLines *l, uint64_t *count){
+  if(l->pending){ zl_lines_drop(l, l->pending); l->pending = 0; }
   for(;;){
     if(fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
-    size_t run = blank_run(l->buf, l->len, count);
+    const char *d = zl_lines_data(l);
+    size_t run = blank_run(d, l->len, count);
     int more = run == l->len && !l->eof;
-    if(run + 1 == l->len && l->buf[run] == '\r' && !l->eof) more = 1;   /* "\r" | "\n" */
+    if(run + 1 == l->len && d[run] == '\r' && !l->eof) more = 1;   /* "\r" | "\n" */
     zl_lines_drop(l, run);
     if(!more) return 0;
   }
@@ -166,10 +181,11 @@ int zl_lines_next(ZlLines *l, const char **line, size_t *len){
   if(l->pending){ zl_lines_drop(l, l->pending); l->pending = 0; }
   int rc = zl_lines_first_end(l, &end);
   if(rc != ZL_LINE) return rc;
+  const char *d = zl_lines_data(l);
   size_t n = end;
-  if(n && l->buf[n - 1] == '\n') n--;
-  if(n && l->buf[n - 1] == '\r') n--;
-  *line = l->buf;
+  if(n && d[n - 1] == '\n') n--;
+  if(n && d[n - 1] == '\r') n--;
+  *line = d;
   *len = n;
   l->pending = end;
   return ZL_LINE;

@@ -30,8 +30,8 @@ enum {
 
 typedef struct ZlLines {
   ZlSource *src;
-  char *buf;           /* bytes read and not handed out: buf[0, len) */
-  size_t len, cap;
+  char *buf;           /* bytes read and not handed out: buf[start, start + len) */
+  size_t start, len, cap;
   size_t max_line;
   size_t pending;      /* zl_lines_next: the line handed out, dropped at the next call */
   int eof;             /* the source has no more bytes */
@@ -48,6 +48,7 @@ const char *zl_lines_error(const ZlLines *l);
 int zl_lines_next(ZlLines *l, const char **line, size_t *len);
 
 /* For the scan, which hands runs of whole lines to other threads:
+** Offsets are from zl_lines_data(), the first byte not handed out.
 ** zl_lines_first_end: ZL_LINE with *end just past the first line's "\n" (or
 **   the file's last byte); ZL_TOO_LONG when that line was over max_line
 **   (it has been dropped); ZL_EOF; ZL_ERROR.
@@ -58,6 +59,7 @@ int zl_lines_next(ZlLines *l, const char **line, size_t *len);
 **   copying only the rest.
 ** zl_lines_drop: forgets buf[0, n).
 ** zl_lines_skip_blank: drops the empty lines at the front; returns how many. */
+static inline const char *zl_lines_data(const ZlLines *l){ return l->buf + l->start; }
 int zl_lines_first_end(ZlLines *l, size_t *end);
 int zl_lines_whole_end(ZlLines *l, size_t most, size_t *end);
 int zl_lines_take(ZlLines *l, size_t n, char **buf, size_t *cap);

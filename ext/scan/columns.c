@@ -27,7 +27,7 @@ static int set_value(ZlScan *s, const ZlCell *v, ZlKind elem, ZlBuf *buf, ZlPart
   if(v->kind != ZL_CELL_ZEEK){ set_text(out, v->p, v->n); return 0; }
   const ZlTsvFormat *f = zl_scan_format(s);
   buf->n = 0;
-  if(zl_set_to_json(buf, v->p, v->n, f->set_sep, f->set_sep_len, elem)) return 0;  /* NULL */
+  if(zl_set_to_json(buf, v->p, v->n, f, elem)) return 0;  /* NULL */
   set_text(out, buf->p, buf->n);
   return 0;
 }

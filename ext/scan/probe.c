@@ -55,7 +55,11 @@ static int probe_file(const char *path, size_t max_line, int max_fields, ZlSchem
   while(!found && (rc = zl_lines_next(&lines, &line, &len)) != ZL_EOF){
     line_no++;
     if(rc == ZL_ERROR){ *err = zl_message("%s", zl_lines_error(&lines)); found = -1; break; }
-    if(rc == ZL_TOO_LONG || len == 0) continue;
+    if(rc == ZL_TOO_LONG) continue;
+    if(len == 0){                        /* blank lines: skipped at memchr speed */
+      if(zl_lines_skip_blank(&lines, &line_no)){ *err = zl_message("%s", zl_lines_error(&lines)); found = -1; }
+      continue;
+    }
     if(line[0] == '#'){
       int dir = zl_tsv_directive(&h, line, len, err);
       if(dir < 0) found = -1;

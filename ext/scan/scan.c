@@ -190,15 +190,17 @@ static int cut_chunk(ZlScan *s, ZlChunk *ch){
   }
   ZlLines *l = &s->lines;
   size_t end = 0;
+  ch->blanks = 0;
   if(s->file_has_schema){
     if(zl_lines_whole_end(l, s->layout.chunk_bytes, &end)) return lines_failed(s);
-    if(end > 0 && l->buf[0] != '#'){
+    if(end > 0 && zl_lines_data(l)[0] != '#'){
       ch->kind = ZL_CHUNK_DATA;
       ch->layout = &s->layout;
       ch->len = end;
       return zl_lines_take(l, end, &ch->buf, &ch->cap) ? lines_failed(s) : 1;
     }
   }
+  if(!s->file_has_schema && zl_lines_skip_blank(l, &ch->blanks)) return lines_failed(s);
   int rc = zl_lines_first_end(l, &end);        /* one line, handled in order */
   if(rc == ZL_ERROR) return lines_failed(s);
   if(rc == ZL_EOF){
@@ -298,7 +300,6 @@ static int no_header(ZlScan *s){
 ** log's first line, a names header, a headerless log's first row, or junk. */
 static int take_first_line(ZlScan *s, const char *line, size_t len){
   int in_block = s->hdr.have_fields || s->hdr.have_types;
-  if(len == 0 && !s->cfg->headerless) return 0;      /* blank lines before a header */
   switch(zl_sniff_first_line(&s->hdr.fmt, line, len, s->line_no, in_block)){
     case ZL_FIRST_JSON:
       use_json_schema(s);
@@ -338,7 +339,8 @@ static int take_line_chunk(ZlScan *s, ZlChunk *ch){
   if(len && ch->buf[len - 1] == '\r') len--;
   s->line_no = ++s->line_base;
   s->barrier = 0;
-  if(len > 0 && ch->buf[0] == '#') return take_header_line(s, ch->buf, len);
+  if(len == 0) return 0;                       /* a blank line: neither row nor bad */
+  if(ch->buf[0] == '#') return take_header_line(s, ch->buf, len);
   if(s->json) return take_json_line(s, ch->buf, len);
   if(s->file_has_schema) return take_data_line(s, ch->buf, len);
   return take_first_line(s, ch->buf, len);
@@ -387,6 +389,7 @@ static int start_chunk(ZlScan *s){
   zl_workers_wait(s->pool, s->tickets[slot]);
   s->cur = ch;
   s->cur_row = 0;
+  s->line_base += ch->blanks;
   switch(ch->kind){
     case ZL_CHUNK_DATA: return 0;
     case ZL_CHUNK_LINE: return take_line_chunk(s, ch);

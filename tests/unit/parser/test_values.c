@@ -2,6 +2,7 @@
 ** unescaping and set -> JSON. Expected values are worked out by hand (epochs
 ** checked with `date -u -d @...`). */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -72,8 +73,25 @@ START_TEST(doubles){
   ck_assert_int_eq(zl_parse_double(S("100"), &d), 0);
   ck_assert(d == 100.0);
   ck_assert_int_eq(zl_parse_double(S("XXXXXXXXXX.XXXXXX"), &d), -1);
-  ck_assert_int_eq(zl_parse_double(S("nan"), &d), -1);
-  ck_assert_int_eq(zl_parse_double(S("inf"), &d), -1);
+  /* What Zeek writes at the extremes (its logging/ascii-double baseline):
+  ** inf, -inf, nan (NULL to the caller) and the full 309 digits of 1.79e308. */
+  ck_assert_int_eq(zl_parse_double(S("nan"), &d), 0);
+  ck_assert(isnan(d));
+  ck_assert_int_eq(zl_parse_double(S("inf"), &d), 0);
+  ck_assert(isinf(d) && d > 0);
+  ck_assert_int_eq(zl_parse_double(S("-inf"), &d), 0);
+  ck_assert(isinf(d) && d < 0);
+  ck_assert_int_eq(zl_parse_double(S("infinity"), &d), -1);
+  ck_assert_int_eq(zl_parse_double(S("-0.0"), &d), 0);
+  ck_assert(d == 0 && signbit(d));
+  char big[400];
+  snprintf(big, sizeof big, "-%.1f", 1.79e308);       /* -1789999...744.0 */
+  ck_assert_uint_eq(strlen(big), 312);
+  ck_assert_int_eq(zl_parse_double(big, strlen(big), &d), 0);
+  ck_assert(d == -1.79e308);
+  char huge[460];
+  memset(huge, '9', sizeof huge - 1);
+  ck_assert_int_eq(zl_parse_double(huge, sizeof huge - 1, &d), -1);   /* over ZL_DOUBLE_TEXT_MAX */
   ck_assert_int_eq(zl_parse_double(S("0x10"), &d), -1);
   ck_assert_int_eq(zl_parse_double(S("1e999"), &d), -1);
   ck_assert_int_eq(zl_parse_double(S(""), &d), -1);
@@ -158,7 +176,9 @@ END_TEST
 
 static const char *to_json(ZlBuf *b, const char *s, ZlKind elem){
   b->n = 0;
-  if(zl_set_to_json(b, s, strlen(s), ",", 1, elem)) return NULL;
+  ZlTsvFormat fmt;
+  zl_tsv_default_format(&fmt);
+  if(zl_set_to_json(b, s, strlen(s), &fmt, elem)) return NULL;
   zl_buf_reserve(b, 1);
   b->p[b->n] = 0;
   return b->p;
@@ -172,9 +192,19 @@ START_TEST(sets_as_json){
   /* SQLite's JSON: short escapes where JSON has them, \u00XX otherwise */
   ck_assert_str_eq(to_json(&b, "tab\\x09\\x01", ZL_TEXT), "[\"tab\\t\\u0001\"]");
   ck_assert_str_eq(to_json(&b, "4,2,3,1", ZL_INT), "[4,2,3,1]");
-  ck_assert_str_eq(to_json(&b, "3600.000000,1.5", ZL_REAL), "[3600.0,1.5]");
+  /* numbers keep the digits the log wrote: nothing is rounded */
+  ck_assert_str_eq(to_json(&b, "3600.000000,1.5", ZL_REAL), "[3600.000000,1.5]");
+  ck_assert_str_eq(to_json(&b, "1582646597.838527,1582646597.838528", ZL_REAL),
+                   "[1582646597.838527,1582646597.838528]");
+  ck_assert_str_eq(to_json(&b, "18446744073709551615,-5", ZL_INT), "[18446744073709551615,-5]");
+  /* text JSON would refuse is rewritten exactly; inf as 1e999, nan as null */
+  ck_assert_str_eq(to_json(&b, "+5,007", ZL_INT), "[5,7]");
+  ck_assert_str_eq(to_json(&b, "inf,-inf,nan,.5", ZL_REAL), "[1e999,-1e999,null,0.5]");
+  /* inside a set: the unset marker is null, the empty marker "" (null for numbers) */
+  ck_assert_str_eq(to_json(&b, "-,2,-,-,5", ZL_INT), "[null,2,null,null,5]");
+  ck_assert_str_eq(to_json(&b, "a,(empty),-,\\x2d", ZL_TEXT), "[\"a\",\"\",null,\"-\"]");  /* \x2d: the text "-" */
   ck_assert_str_eq(to_json(&b, "T,F", ZL_BOOL), "[true,false]");
-  ck_assert_str_eq(to_json(&b, "0.000001,3.14", ZL_REAL), "[1.0e-06,3.14]");
+  ck_assert_str_eq(to_json(&b, "0.000001,3.14", ZL_REAL), "[0.000001,3.14]");
   ck_assert_ptr_null(to_json(&b, "1,x", ZL_INT));
   ck_assert_str_eq(to_json(&b, ",", ZL_TEXT), "[\"\",\"\"]");
   zl_buf_free(&b);
