@@ -1,7 +1,7 @@
 #!/bin/sh
 # Live and damaged files: what a query over each returns, and that none crashes.
 #   ZEEKLOG_EXT=build/zeeklog sh tests/scripts/test_damaged.sh      (from the repo top)
-# Cases (README.md, "Damaged and unusual files", lists what the user sees for each):
+# Cases (docs/reliability.md, "Damaged and unusual files", lists what the user sees for each):
 #   live       a log appended to (line per write, as Zeek writes; and in arbitrary chunks)
 #              while queries read it: rows are whole lines, in order, from line 1; only a
 #              query's very last row may be the writer's unfinished last line
