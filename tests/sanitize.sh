@@ -35,8 +35,9 @@ RT=$("$CLANG" -print-file-name="libclang_rt.asan-$(uname -m).so")
 [ -f "$RT" ] || { echo "sanitize: no ASan runtime at '$RT' (libclang-rt-dev)" >&2; exit 2; }
 
 units=""
-for t in tests/unit/test_*.c; do
-  [ -f "$t" ] && units="$units $B/unit/$(basename "$t" .c)"
+for t in $(find tests/unit -name 'test_*.c' | sort); do
+  t=${t#tests/unit/}
+  units="$units $B/unit/${t%.c}"
 done
 # shellcheck disable=SC2086
 make --no-print-directory BUILD="$B" CC="$CLANG" OPT=-O1 CFLAGS="$SANFLAGS" \

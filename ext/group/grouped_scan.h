@@ -18,6 +18,7 @@
 #ifndef ZL_GROUPED_SCAN_H
 #define ZL_GROUPED_SCAN_H
 
+#include "group/tuples.h"
 #include "scan/columns.h"
 
 #define ZL_GROUPED_MAX_COLS 4

@@ -9,7 +9,7 @@
 #ifndef ZL_COLUMNS_H
 #define ZL_COLUMNS_H
 
-#include "group/tuples.h"
+#include "base/values.h"
 #include "scan/scan.h"
 
 typedef enum {

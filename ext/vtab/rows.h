@@ -2,7 +2,8 @@
 ** rows.h — where a zeek table's rows come from: one interface that both the
 ** plain scan (every row, in file order) and the grouped scan (each distinct
 ** tuple as often as it occurs, already grouped) implement, so the module's
-** cursor never asks which it has. No SQLite in here.
+** cursor never asks which it has. It calls no SQLite (so it could move to a
+** core) but serves only the SQL layer.
 **
 **   ZlRows r;
 **   zl_rows_open_plain(&r, &cfg, cols, ncols);      // or zl_rows_open_grouped

@@ -1,4 +1,4 @@
-/* Unit tests for groups.c: counts per distinct tuple against a brute-force
+/* Unit tests for group/tuples.c: counts per distinct tuple against a brute-force
 ** count, adjacency of equal first parts after sorting, the budget. */
 #include <check.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* Unit tests for values.c: type kinds, number/time/bool parsing, ISO time,
+/* Unit tests for parser/types.c, numbers.c and escapes.c: type kinds,
+** number/time/bool parsing, ISO time,
 ** unescaping and set -> JSON. Expected values are worked out by hand (epochs
 ** checked with `date -u -d @...`). */
 #include <check.h>

@@ -1,4 +1,4 @@
-/* Unit tests for facts.c: which files a ts bound rules out, and only while
+/* Unit tests for scan/facts.c: which files a ts bound rules out, and only while
 ** the file is unchanged. */
 #include <check.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* Unit tests for tsv.c + scan.c: header blocks, custom separators and
+/* Unit tests for parser/tsv.c + scan/scan.c + scan/probe.c: header blocks, custom separators and
 ** markers, repeated and mismatched blocks, tsv=T names, headerless layouts,
 ** bad lines (skipped and counted, or strict errors), glob order. */
 #include <check.h>
