@@ -98,6 +98,8 @@ void zl_chunk_parse(ZlChunk *c){
   c->oom = 0;
   free(c->err);
   c->err = NULL;
+  free(c->first_bad);
+  c->first_bad = NULL;
   while(at < end){
     const char *nl = memchr(at, '\n', (size_t)(end - at));
     const char *stop = nl ? nl : end;
@@ -125,8 +127,8 @@ void zl_chunk_parse(ZlChunk *c){
       c->err_line = line;
       return;
     }else{
-      free(why);
-      c->skipped++;
+      if(c->skipped++ == 0){ c->first_bad = why; c->first_bad_line = line; }
+      else free(why);
     }
     at = stop + 1;
   }
@@ -139,5 +141,6 @@ void zl_chunk_free(ZlChunk *c){
   free(c->spans);
   free(c->vals);
   free(c->err);
+  free(c->first_bad);
   memset(c, 0, sizeof *c);
 }

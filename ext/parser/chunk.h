@@ -58,6 +58,8 @@ typedef struct ZlChunk {
   uint32_t nlines;
   uint64_t blanks;         /* ZL_CHUNK_LINE: blank lines dropped before it */
   uint64_t skipped;
+  char *first_bad;         /* malloc'd reason for the first skipped line (NULL: oom) */
+  uint32_t first_bad_line;
   int err_row;             /* strict: the bad line comes after this many rows */
   uint32_t err_line;
   char *err;               /* malloc'd reason for the first bad line (strict) */

@@ -5,6 +5,7 @@
 
 #include "base/limits.h"
 #include "base/message.h"
+#include "parser/escapes.h"
 #include "parser/sniff.h"
 #include "scan/workers.h"
 
@@ -127,6 +128,7 @@ static void use_json_schema(ZlScan *s){
 
 /* A file without a header: the configured layout, default markers. */
 static int use_configured_schema(ZlScan *s){
+  s->file_headerless = 1;
   zl_tsv_header_reset(&s->hdr);
   if(zl_schema_copy(&s->hdr.schema, s->cfg->headerless)) return scan_fail(s, "out of memory");
   return use_block_schema(s);
@@ -156,6 +158,10 @@ static int open_next_file(ZlScan *s){
     break;
   }
   s->stats.files_read++;
+  s->file_rows = s->file_skipped = 0;
+  s->file_headerless = 0;
+  free(s->file_first_bad);
+  s->file_first_bad = NULL;
   s->file_has_ts = 0;
   s->line_base = s->line_no = 0;
   zl_tsv_header_reset(&s->hdr);
@@ -163,6 +169,38 @@ static int open_next_file(ZlScan *s){
   s->json = 0;
   update_layout(s);
   return 1;
+}
+
+/* Names a file in the stats' JSON list, while there is room. */
+static int list_bad_file(ZlScan *s){
+  ZlScanStats *st = &s->stats;
+  ZlBuf q = {0};
+  size_t at = strlen(st->bad_files_json);
+  if(zl_json_quote(&q, s->path, strlen(s->path))) return -1;
+  const char *item = q.p;
+  size_t n = q.n;
+  if(at + n + 8 > sizeof st->bad_files_json){ item = "\"...\""; n = 5; }
+  if(at + n + 2 <= sizeof st->bad_files_json && !strstr(st->bad_files_json, "\"...\"")){
+    snprintf(st->bad_files_json + at, sizeof st->bad_files_json - at, "%s%.*s",
+             at ? "," : "", (int)n, item);
+  }
+  zl_buf_free(&q);
+  return 0;
+}
+
+/* At a file's end: a file that had data lines, all of them bad, is named in
+** the stats, and remembered for the all-bad error. 0, or -1 out of memory. */
+static int file_all_bad(ZlScan *s){
+  if(s->file_rows || !s->file_skipped) return 0;
+  s->stats.bad_files++;
+  if(list_bad_file(s)) return scan_fail(s, "out of memory");
+  if(s->first_bad_file) return 0;
+  const char *hint = s->file_headerless && s->cfg->headerless_name ? s->cfg->headerless_name : NULL;
+  s->first_bad_file = zl_message("%s: all %llu data line%s bad (%s) \u2014 %s", s->path,
+      (unsigned long long)s->file_skipped, s->file_skipped > 1 ? "s are" : " is",
+      s->file_first_bad ? s->file_first_bad : "out of memory",
+      hint ? hint : "do the lines match the file's header?");
+  return s->first_bad_file ? 0 : scan_fail(s, "out of memory");
 }
 
 /* Ends the current file; file_done() hears its ts range if it was read whole. */
@@ -236,8 +274,17 @@ static int keep_queue_full(ZlScan *s){
 /* ---- rows ----------------------------------------------------------------- */
 
 /* A skipped line: counted, or in strict mode the error. */
+/* The first bad line of a file is remembered: if the file has no good one,
+** that is what the user is told. */
+static void note_bad(ZlScan *s, uint64_t line, const char *why){
+  if(s->file_skipped++ == 0 && !s->file_first_bad){
+    s->file_first_bad = zl_message("line %llu: %s", (unsigned long long)line, why ? why : "bad line");
+  }
+}
+
 static int bad_line(ZlScan *s, const char *why){
   s->stats.skipped++;
+  note_bad(s, s->line_no, why);
   if(!s->cfg->strict) return 0;
   return scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
                    (unsigned long long)s->line_no, why ? why : "out of memory");
@@ -246,6 +293,7 @@ static int bad_line(ZlScan *s, const char *why){
 /* A row was taken: widen the file's ts range. */
 static int row_taken(ZlScan *s){
   s->stats.rows++;
+  s->file_rows++;
   int c = s->cfg->ts_col;
   if(s->cfg->file_done && c >= 0 && s->vals[c].state == ZL_V_REAL){
     double t = s->vals[c].d;
@@ -374,6 +422,10 @@ static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
 static void release_chunk(ZlScan *s){
   ZlChunk *ch = s->cur;
   if(ch->kind == ZL_CHUNK_DATA){
+    if(ch->skipped){
+      note_bad(s, s->line_base + ch->first_bad_line + 1, ch->first_bad);
+      s->file_skipped += ch->skipped - 1;
+    }
     s->line_base += ch->nlines;
     s->stats.skipped += ch->skipped;
   }
@@ -400,11 +452,19 @@ static int start_chunk(ZlScan *s){
       return bad_line(s, why) < 0 ? -1 : 0;
     }
     case ZL_CHUNK_FILE_END:
+      if(file_all_bad(s)) return -1;
       close_file(s, 1);
       s->barrier = 0;
       return 0;
   }
   return 0;
+}
+
+/* A scan that skipped every data line it met and returned no row: an
+** error saying so, not an empty answer. */
+static int all_bad(ZlScan *s){
+  return scan_fail(s, "%s%s", s->first_bad_file,
+                   s->stats.bad_files > 1 ? " (and in other files)" : "");
 }
 
 int zl_scan_next(ZlScan *s){
@@ -415,7 +475,9 @@ int zl_scan_next(ZlScan *s){
       release_chunk(s);
     }
     if(keep_queue_full(s) < 0) return -1;
-    if(s->used == s->cut) return 0;            /* every file is done */
+    if(s->used == s->cut){                     /* every file is done */
+      return s->stats.rows == 0 && s->stats.skipped > 0 && s->first_bad_file ? all_bad(s) : 0;
+    }
     int rc = start_chunk(s);
     if(rc != 0) return rc;
   }
@@ -510,6 +572,8 @@ void zl_scan_close(ZlScan *s){
   zl_tsv_header_free(&s->hdr);
   zl_paths_free(&s->paths);
   free(s->path);
+  free(s->file_first_bad);
+  free(s->first_bad_file);
   free(s->map);
   free(s->vals);
   free(s->typed_vals);

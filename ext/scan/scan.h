@@ -41,6 +41,8 @@ typedef struct ZlScanConfig {
   const char *pattern;     /* path or glob */
   ZlSchema columns;        /* the table's fields */
   const ZlSchema *headerless; /* the layout of files without a header, or NULL */
+  const char *headerless_name; /* how the user asked for it, for messages:
+                               ** "is schema='http' right for this file?" */
   int strict;              /* a bad line is an error, not a skip */
   size_t max_line;         /* bytes; a longer line is a bad line */
   int max_fields;          /* a header declaring more is an error */
@@ -61,10 +63,13 @@ typedef struct ZlScanConfig {
 void zl_scan_config_init(ZlScanConfig *cfg);
 
 /* What a scan saw, for zeek_stats(). */
+#define ZL_BAD_FILES_TEXT 1024
 typedef struct ZlScanStats {
   uint64_t rows, skipped;
   int files_read, files_pruned;
   int passes;              /* grouped scans: passes over the files */
+  int bad_files;           /* files read whose every data line was bad */
+  char bad_files_json[ZL_BAD_FILES_TEXT];  /* their paths, a JSON list (the first few) */
 } ZlScanStats;
 
 #define ZL_SCAN_QUEUE 8          /* chunks in flight */
@@ -109,6 +114,10 @@ typedef struct ZlScan {
   ZlBuf *cells;            /* per column: text built for a JSON cell */
   /* what the scan saw */
   ZlScanStats stats;
+  uint64_t file_rows, file_skipped;  /* the current file's */
+  int file_headerless;     /* it is read by the configured headerless layout */
+  char *file_first_bad;    /* "line N: why" for its first bad line (malloc'd) */
+  char *first_bad_file;    /* the first file of only bad lines: its message */
   int file_has_ts;         /* the current file's ts range so far */
   double file_min_ts, file_max_ts;
   char *err;               /* malloc'd, after a -1 */

@@ -76,5 +76,9 @@ char *zl_table_fields(ZeekTable *t, const ZeekOptions *o){
   /* schema= and fields= describe headerless files (headers map by name). */
   if(zl_schema_copy(&t->headerless, &t->cfg.columns)) return sqlite3_mprintf("out of memory");
   t->cfg.headerless = &t->headerless;
+  t->headerless_name = o->schema ? sqlite3_mprintf("is schema='%q' right for this file?", o->schema)
+                                 : sqlite3_mprintf("is fields= right for this file?");
+  if(!t->headerless_name) return sqlite3_mprintf("out of memory");
+  t->cfg.headerless_name = t->headerless_name;
   return NULL;
 }

@@ -55,6 +55,7 @@ static void free_table(ZeekTable *t){
   }
   zl_schema_free(&t->cfg.columns);
   zl_schema_free(&t->headerless);
+  sqlite3_free(t->headerless_name);
   sqlite3_free((char *)t->cfg.pattern);
   sqlite3_free(t->cols);
   sqlite3_free(t->name);
@@ -117,6 +118,7 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
     return SQLITE_NOMEM;
   }
   t->cfg.headerless = &t->headerless;
+  t->cfg.headerless_name = "is it an http.log?";
   t->cfg.threads = zl_default_threads();
   t->group_memory = ZL_DEFAULT_GROUP_MEMORY;
   int rc = zl_table_declare(db, t, 0, pzErr);

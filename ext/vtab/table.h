@@ -32,6 +32,7 @@ struct ZeekTable {
   char *name;
   ZlScanConfig cfg;
   ZlSchema headerless;        /* cfg.headerless points here when set */
+  char *headerless_name;      /* cfg.headerless_name: how the user asked for it */
   ZlColumn *cols;             /* what each SQL column shows */
   int ncols;
   int is_function;            /* zeek_http(): the path is an argument */
