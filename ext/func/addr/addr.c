@@ -170,11 +170,10 @@ size_t zl_addr_key(const ZlAddr *a, uint8_t key[ZL_ADDR_KEY_MAX]){
 /* ---- networks ---------------------------------------------------------- */
 
 static void clear_host_bits(ZlAddr *a, unsigned bits){
-  for(unsigned byte = 0; byte < ZL_ADDR_BYTES; byte++){
-    unsigned first_bit = byte * 8;
-    if(first_bit >= bits) a->b[byte] = 0;
-    else if(bits - first_bit < 8) a->b[byte] &= (uint8_t)(0xff << (8 - (bits - first_bit)));
-  }
+  unsigned whole = bits / 8, rest = bits % 8;
+  if(whole >= ZL_ADDR_BYTES) return;
+  a->b[whole] &= (uint8_t)(0xff << (8 - rest));    /* rest 0: the byte goes */
+  memset(a->b + whole + 1, 0, ZL_ADDR_BYTES - whole - 1);
 }
 
 static void make_net(const ZlAddr *a, unsigned bits, ZlNet *out){
@@ -282,11 +281,12 @@ int zl_addr_is_private(const ZlAddr *a){
 
 /* ---- text --------------------------------------------------------------- */
 
+/* v < 1000: the decimal digits, no leading zeros. */
 static size_t put_decimal(char *out, unsigned v){
-  char digits[V4_PART_DIGITS + 1];
-  size_t n = 0, len;
-  do { digits[n++] = (char)('0' + v % 10); v /= 10; } while(v);
-  for(len = 0; len < n; len++) out[len] = digits[n - 1 - len];
+  size_t n = 0;
+  if(v >= 100) out[n++] = (char)('0' + v / 100);
+  if(v >= 10) out[n++] = (char)('0' + v / 10 % 10);
+  out[n++] = (char)('0' + v % 10);
   return n;
 }
 
