@@ -15,8 +15,10 @@
 **
 ** NULL in any argument gives NULL. An ADDR that is not an address (log data)
 ** gives NULL, never an error; a bad NET or PREFIX (the query's own argument)
-** is an error naming the function. NET is parsed once per statement (cached
-** with sqlite3_set_auxdata); no call allocates.
+** is an error naming the function. A constant NET is parsed once per statement
+** (cached with sqlite3_set_auxdata); a NET that is a column is parsed on each
+** row, and SQLite drops the cached copy after each call (two small
+** allocations a row). Nothing else allocates.
 */
 #include "families.h"
 SQLITE_EXTENSION_INIT3
