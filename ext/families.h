@@ -16,5 +16,6 @@ int zeeklog_register_mode(sqlite3 *db, char **pzErr);       /* func/mode/ */
 int zeeklog_register_time(sqlite3 *db, char **pzErr);       /* func/time/ */
 int zeeklog_register_regexp(sqlite3 *db, char **pzErr);     /* func/regexp/ */
 int zeeklog_register_signatures(sqlite3 *db, char **pzErr); /* func/signatures/ */
+int zeeklog_register_addr(sqlite3 *db, char **pzErr);       /* func/addr/ */
 
 #endif
