@@ -152,8 +152,8 @@ END {
       c = qid(name[i])
       if (type[i] == "time" && name[i] == "ts") sel = sel ", ts_iso"
       if (k[i] == "real") sel = sel ", iif(" c " IS NULL, NULL, printf('%.6f', " c "))"
-      else if (k[i] == "numset") sel = sel ", iif(" c " IS NULL, NULL, '[' || coalesce((SELECT group_concat(printf('%.6f', value), char(30)) FROM json_each(" c ")), '') || ']')"
-      else if (k[i] == "strset") sel = sel ", iif(" c " IS NULL, NULL, '[' || coalesce((SELECT group_concat(value, char(30)) FROM json_each(" c ")), '') || ']')"
+      else if (k[i] == "numset") sel = sel ", iif(" c " IS NULL, NULL, '[' || coalesce((SELECT group_concat(printf('%.6f', value), char(30)) FROM json_each(t." c ")), '') || ']')"
+      else if (k[i] == "strset") sel = sel ", iif(" c " IS NULL, NULL, '[' || coalesce((SELECT group_concat(value, char(30)) FROM json_each(t." c ")), '') || ']')"
       else sel = sel ", " c
     }
     print sel " FROM t;"
