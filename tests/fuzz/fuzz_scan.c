@@ -138,7 +138,8 @@ static void check_json_array(const char *s, size_t n, ZlKind elem){
   CHECK(n >= 2 && s[0] == '[' && s[n - 1] == ']');
   i = 1;
   for(;;){
-    if(elem == ZL_TEXT) i = json_string(s, n, i);
+    if(n - i >= 4 && memcmp(s + i, "null", 4) == 0) i += 4;    /* an unset element, or nan */
+    else if(elem == ZL_TEXT) i = json_string(s, n, i);
     else if(elem == ZL_BOOL){
       if(n - i >= 4 && memcmp(s + i, "true", 4) == 0) i += 4;
       else{ CHECK(n - i >= 5 && memcmp(s + i, "false", 5) == 0); i += 5; }
