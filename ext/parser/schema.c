@@ -3,6 +3,7 @@
 */
 #include "parser/schema.h"
 #include "base/message.h"
+#include "parser/zeek_logs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,19 +126,6 @@ int zl_schema_merge(ZlSchema *into, const ZlSchema *from){
   return 0;
 }
 
-/* Bro 2.2-2.4's http.log, as SPEC's schema='http' names it. */
-static const char *const http_bro2[][2] = {
-  {"ts","time"}, {"uid","string"}, {"id.orig_h","addr"}, {"id.orig_p","port"},
-  {"id.resp_h","addr"}, {"id.resp_p","port"}, {"trans_depth","count"},
-  {"method","string"}, {"host","string"}, {"uri","string"}, {"referrer","string"},
-  {"user_agent","string"}, {"request_body_len","count"}, {"response_body_len","count"},
-  {"status_code","count"}, {"status_msg","string"}, {"info_code","count"},
-  {"info_msg","string"}, {"filename","string"}, {"tags","set[enum]"},
-  {"username","string"}, {"password","string"}, {"proxied","set[string]"},
-  {"orig_fuids","vector[string]"}, {"orig_mime_types","vector[string]"},
-  {"resp_fuids","vector[string]"}, {"resp_mime_types","vector[string]"},
-};
-
 /* Every http.log field from Bro 2.0 to current Zeek, in modern order. */
 static const char *const http_all[][2] = {
   {"ts","time"}, {"uid","string"}, {"id.orig_h","addr"}, {"id.orig_p","port"},
@@ -154,20 +142,6 @@ static const char *const http_all[][2] = {
   {"mime_type","string"}, {"md5","string"},
 };
 
-/* Types of other common fields (conn.log, dns.log, files.log ...). */
-static const char *const well_known[][2] = {
-  {"proto","enum"}, {"service","string"}, {"duration","interval"},
-  {"orig_bytes","count"}, {"resp_bytes","count"}, {"conn_state","string"},
-  {"local_orig","bool"}, {"local_resp","bool"}, {"missed_bytes","count"},
-  {"history","string"}, {"orig_pkts","count"}, {"orig_ip_bytes","count"},
-  {"resp_pkts","count"}, {"resp_ip_bytes","count"}, {"tunnel_parents","set[string]"},
-  {"trans_id","count"}, {"rtt","interval"}, {"query","string"}, {"qclass","count"},
-  {"qtype","count"}, {"rcode","count"}, {"AA","bool"}, {"TC","bool"}, {"RD","bool"},
-  {"RA","bool"}, {"Z","count"}, {"answers","vector[string]"},
-  {"TTLs","vector[interval]"}, {"rejected","bool"}, {"seen_bytes","count"},
-  {"total_bytes","count"}, {"depth","count"},
-};
-
 static int add_table(ZlSchema *out, const char *const (*t)[2], size_t n){
   for(size_t i = 0; i < n; i++){
     if(zl_schema_add(out, t[i][0], strlen(t[i][0]), t[i][1], strlen(t[i][1]))) return -1;
@@ -175,22 +149,67 @@ static int add_table(ZlSchema *out, const char *const (*t)[2], size_t n){
   return 0;
 }
 
+int zl_schema_from_layout(const ZlLogLayout *layout, ZlSchema *out){
+  memset(out, 0, sizeof *out);
+  for(int i = 0; i < layout->nfields; i++){
+    const ZlLogField *f = &layout->fields[i];
+    if(zl_schema_add(out, f->name, strlen(f->name), f->type, strlen(f->type))){
+      zl_schema_free(out);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* The layout SPEC's schema='http' names: Bro 2.3-2.4's 27 fields (the
+** notebook's file), the last of 27 in http.log's history. */
+static const ZlLogLayout *bro2_http(void){
+  int n;
+  const ZlLogLayout *all = zl_http_layouts(&n), *found = NULL;
+  for(int i = 0; i < n; i++) if(all[i].nfields == 27) found = &all[i];
+  return found;
+}
+
 int zl_schema_builtin(const char *name, ZlSchema *out){
   memset(out, 0, sizeof *out);
-  int rc;
-  if(strcmp(name, "http") == 0) rc = add_table(out, http_bro2, sizeof http_bro2 / sizeof *http_bro2);
-  else if(strcmp(name, "http_all") == 0) rc = add_table(out, http_all, sizeof http_all / sizeof *http_all);
-  else return -1;
-  if(rc) zl_schema_free(out);
-  return rc;
+  if(strcmp(name, "http") == 0) return zl_schema_from_layout(bro2_http(), out);
+  if(strcmp(name, "http_all") == 0){
+    int rc = add_table(out, http_all, sizeof http_all / sizeof *http_all);
+    if(rc) zl_schema_free(out);
+    return rc;
+  }
+  return -1;
+}
+
+int zl_schema_headerless(const char *name, ZlSchema **out, int *n){
+  const ZlLogLayout *all = zl_http_layouts(n), *first = bro2_http();
+  if(strcmp(name, "http") && strcmp(name, "http_all")) return -1;
+  *out = calloc((size_t)*n, sizeof **out);
+  if(!*out) return -1;
+  const ZlLogLayout *order[16];
+  int m = 0;
+  order[m++] = first;                               /* SPEC's layout, then newest first */
+  for(int k = *n - 1; k >= 0 && m < 16; k--) if(&all[k] != first) order[m++] = &all[k];
+  *n = m;
+  for(int i = 0; i < *n; i++){
+    if(zl_schema_from_layout(order[i], &(*out)[i]) == 0) continue;
+    zl_schema_free_all(*out, i);
+    *out = NULL;
+    return -1;
+  }
+  return 0;
+}
+
+void zl_schema_free_all(ZlSchema *s, int n){
+  for(int i = 0; s && i < n; i++) zl_schema_free(&s[i]);
+  free(s);
 }
 
 const char *zl_schema_guess_type(const char *name){
+  const char *type = zl_zeek_field_type(name);
+  if(type) return type;
   for(size_t i = 0; i < sizeof http_all / sizeof *http_all; i++){
     if(strcmp(http_all[i][0], name) == 0) return http_all[i][1];
-  }
-  for(size_t i = 0; i < sizeof well_known / sizeof *well_known; i++){
-    if(strcmp(well_known[i][0], name) == 0) return well_known[i][1];
   }
   return "string";
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include "parser/types.h"
+#include "parser/zeek_logs.h"
 
 typedef struct ZlField {
   char *name;      /* Zeek's name, e.g. "id.orig_h" */
@@ -38,12 +39,21 @@ void zl_type_widen(const char *a, const char *b, char out[64]);
 ** a field in both gets the wider type. 0, or -1 when out of memory. */
 int zl_schema_merge(ZlSchema *into, const ZlSchema *from);
 
-/* Built-in layouts: "http" (Bro 2.x, 27 fields: the notebook's file) and
-** "http_all" (every http.log field of Bro 2.0 to Zeek 8: zeek_http()).
+/* Built-in layouts: "http" (Bro 2.3-2.4, 27 fields: the notebook's file)
+** and "http_all" (every http.log field of Bro 2.0 to Zeek 8: zeek_http()).
 ** Returns 0, or -1 for an unknown name. */
 int zl_schema_builtin(const char *name, ZlSchema *out);
-/* The Zeek type usually logged under a well-known field name, used for a
-** header that names fields without types (tsv=T); "string" if unknown. */
+/* The layouts a headerless file of a built-in schema may have, chosen by
+** the number of fields of its lines (the first that fits; none: the first):
+** every http.log layout in history, SPEC's 27-field Bro 2.x one first,
+** then newest first (Zeek 3.0+ 30, Bro 2.5 29, Bro 2.2 27, Bro 2.0 26).
+** *out: n schemas (zl_schema_free_all). 0, or -1. */
+int zl_schema_headerless(const char *name, ZlSchema **out, int *n);
+void zl_schema_free_all(ZlSchema *s, int n);
+/* The fields of a standard Zeek log layout (zeek_logs.h). 0, or -1. */
+int zl_schema_from_layout(const ZlLogLayout *layout, ZlSchema *out);
+/* The Zeek type a field name has in the standard logs (zeek_logs.h), used for
+** a header that names fields without types (tsv=T); "string" if unknown. */
 const char *zl_schema_guess_type(const char *name);
 /* Parses "name:type name:type ..." (commas also separate). Returns 0, or -1
 ** with a malloc'd message in *err. */

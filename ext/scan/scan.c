@@ -93,7 +93,7 @@ static int use_block_schema(ZlScan *s){
     return scan_fail(s, "%s:%llu: header has %d fields, more than max_fields=%d",
                      zl_scan_path(s), (unsigned long long)s->line_no, file->n, max);
   }
-  if(!s->cfg->headerless && check_block_fields(s)) return -1;
+  if(!s->cfg->nheaderless && check_block_fields(s)) return -1;
   s->nfields = file->n;
   s->nstored = 0;
   s->ntyped = 0;
@@ -126,11 +126,17 @@ static void use_json_schema(ZlScan *s){
   update_layout(s);
 }
 
-/* A file without a header: the configured layout, default markers. */
-static int use_configured_schema(ZlScan *s){
-  s->file_headerless = 1;
+/* A file without a header: the first configured layout with as many fields
+** as its first data line, else the first one; the default markers. */
+static int use_configured_schema(ZlScan *s, const char *line, size_t len){
+  const ZlSchema *pick = &s->cfg->headerless[0];
   zl_tsv_header_reset(&s->hdr);
-  if(zl_schema_copy(&s->hdr.schema, s->cfg->headerless)) return scan_fail(s, "out of memory");
+  int count = zl_tsv_split(&s->hdr.fmt, line, len, NULL, 0);
+  for(int i = s->cfg->nheaderless - 1; i >= 0; i--){
+    if(s->cfg->headerless[i].n == count) pick = &s->cfg->headerless[i];
+  }
+  s->file_headerless = 1;
+  if(zl_schema_copy(&s->hdr.schema, pick)) return scan_fail(s, "out of memory");
   return use_block_schema(s);
 }
 
@@ -360,8 +366,8 @@ static int take_first_line(ZlScan *s, const char *line, size_t len){
       break;
   }
   if(in_block) return bad_line(s, "data inside a header block");
-  if(!s->cfg->headerless) return no_header(s);
-  if(use_configured_schema(s)) return -1;
+  if(!s->cfg->nheaderless) return no_header(s);
+  if(use_configured_schema(s, line, len)) return -1;
   return take_data_line(s, line, len);
 }
 

@@ -40,7 +40,9 @@
 typedef struct ZlScanConfig {
   const char *pattern;     /* path or glob */
   ZlSchema columns;        /* the table's fields */
-  const ZlSchema *headerless; /* the layout of files without a header, or NULL */
+  const ZlSchema *headerless; /* the layouts a file without a header may have */
+  int nheaderless;            /* (0: such a file is an error); one is chosen by
+                              ** the number of fields of its first data line */
   const char *headerless_name; /* how the user asked for it, for messages:
                                ** "is schema='http' right for this file?" */
   int strict;              /* a bad line is an error, not a skip */

@@ -58,27 +58,44 @@ int zl_table_declare(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr){
   return rc;
 }
 
-char *zl_table_fields(ZeekTable *t, const ZeekOptions *o){
-  char *err = NULL, *msg;
+/* schema= or fields=: the layouts of headerless files; 0 or a message. */
+static char *configured_layouts(ZeekTable *t, const ZeekOptions *o){
+  char *err = NULL;
   if(o->schema){
-    if(zl_schema_builtin(o->schema, &t->cfg.columns))
+    if(zl_schema_headerless(o->schema, &t->headerless, &t->nheaderless))
       return sqlite3_mprintf("unknown schema '%s' (known: http, http_all)", o->schema);
-  }else if(o->fields){
-    if(zl_schema_parse(o->fields, &t->cfg.columns, &err) == 0) err = NULL;
-  }else if(zl_scan_probe(o->path, (size_t)o->max_line, (int)o->max_fields, &t->cfg.columns, &err) == 0){
-    return NULL;                                  /* fields from the header */
+    t->headerless_name = sqlite3_mprintf("is schema='%q' right for this file? (its layouts have"
+                                         " 26, 27, 29 or 30 fields)", o->schema);
+  }else{
+    t->headerless = calloc(1, sizeof *t->headerless);
+    if(!t->headerless) return sqlite3_mprintf("out of memory");
+    t->nheaderless = 1;
+    if(zl_schema_parse(o->fields, &t->headerless[0], &err)){
+      char *msg = sqlite3_mprintf("%s", err ? err : "out of memory");
+      free(err);
+      return msg;
+    }
+    t->headerless_name = sqlite3_mprintf("is fields= right for this file?");
   }
-  if(err){
-    msg = sqlite3_mprintf("%s", err);
-    free(err);
-    return msg;
-  }
-  /* schema= and fields= describe headerless files (headers map by name). */
-  if(zl_schema_copy(&t->headerless, &t->cfg.columns)) return sqlite3_mprintf("out of memory");
-  t->cfg.headerless = &t->headerless;
-  t->headerless_name = o->schema ? sqlite3_mprintf("is schema='%q' right for this file?", o->schema)
-                                 : sqlite3_mprintf("is fields= right for this file?");
   if(!t->headerless_name) return sqlite3_mprintf("out of memory");
+  t->cfg.headerless = t->headerless;
+  t->cfg.nheaderless = t->nheaderless;
   t->cfg.headerless_name = t->headerless_name;
   return NULL;
+}
+
+char *zl_table_fields(ZeekTable *t, const ZeekOptions *o){
+  ZlProbe p = { .pattern = o->path, .max_line = (size_t)o->max_line, .max_fields = (int)o->max_fields };
+  char *err = NULL, *msg;
+  if(o->schema || o->fields){
+    if((msg = configured_layouts(t, o))) return msg;
+    if(o->fields) return zl_schema_copy(&t->cfg.columns, &t->headerless[0]) ? sqlite3_mprintf("out of memory") : NULL;
+    if(!strcmp(o->schema, "http_all")) return zl_schema_builtin("http_all", &t->cfg.columns) ? sqlite3_mprintf("out of memory") : NULL;
+    p.headerless = t->headerless;
+    p.nheaderless = t->nheaderless;
+  }
+  if(zl_scan_probe(&p, &t->cfg.columns, &err) == 0) return NULL;
+  msg = sqlite3_mprintf("%s", err ? err : "out of memory");
+  free(err);
+  return msg;
 }

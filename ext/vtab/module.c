@@ -54,7 +54,7 @@ static void free_table(ZeekTable *t){
     if(*p == t){ *p = t->next; break; }
   }
   zl_schema_free(&t->cfg.columns);
-  zl_schema_free(&t->headerless);
+  zl_schema_free_all(t->headerless, t->nheaderless);
   sqlite3_free(t->headerless_name);
   sqlite3_free((char *)t->cfg.pattern);
   sqlite3_free(t->cols);
@@ -113,11 +113,13 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   ZeekTable *t = new_table(db, pAux, "zeek_http");
   if(!t) return SQLITE_NOMEM;
   t->is_function = 1;
-  if(zl_schema_builtin("http_all", &t->cfg.columns) || zl_schema_builtin("http", &t->headerless)){
+  if(zl_schema_builtin("http_all", &t->cfg.columns)
+     || zl_schema_headerless("http", &t->headerless, &t->nheaderless)){
     free_table(t);
     return SQLITE_NOMEM;
   }
-  t->cfg.headerless = &t->headerless;
+  t->cfg.headerless = t->headerless;
+  t->cfg.nheaderless = t->nheaderless;
   t->cfg.headerless_name = "is it an http.log?";
   t->cfg.threads = zl_default_threads();
   t->group_memory = ZL_DEFAULT_GROUP_MEMORY;

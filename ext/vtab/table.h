@@ -31,7 +31,8 @@ struct ZeekTable {
   ZeekTable *next;            /* in state->tables */
   char *name;
   ZlScanConfig cfg;
-  ZlSchema headerless;        /* cfg.headerless points here when set */
+  ZlSchema *headerless;       /* cfg.headerless: the layouts of headerless files */
+  int nheaderless;
   char *headerless_name;      /* cfg.headerless_name: how the user asked for it */
   ZlColumn *cols;             /* what each SQL column shows */
   int ncols;

@@ -13,7 +13,7 @@
 **   2. the same reading only some columns (cfg.wanted), with two parsing
 **      threads (cfg.threads), and with strict=1, max_fields=8 and a small
 **      max_line (the error paths, and over-long lines without megabytes);
-**   3. schema='http': the built-in Bro 2.x layout for headerless files,
+**   3. schema='http': the built-in http layouts for headerless files (by field count),
 **      headers matched by name;
 **   4. zeek_http(): the union http layout, by name;
 **   5. fields='...' taken from the input's first line, when it parses.
@@ -298,6 +298,7 @@ static void run_fields_spec(const uint8_t *data, size_t size){
   CHECK(zl_schema_copy(&headerless, &cfg.columns) == 0);
   cfg.pattern = fuzz_path;
   cfg.headerless = &headerless;
+  cfg.nheaderless = 1;
   run_scan(&cfg);
   zl_schema_free(&headerless);
   zl_schema_free(&cfg.columns);
@@ -306,14 +307,16 @@ static void run_fields_spec(const uint8_t *data, size_t size){
 static void run_builtin(const char *columns, const char *layout, int strict){
   ZlScanConfig cfg;
   zl_scan_config_init(&cfg);
-  ZlSchema headerless;
+  ZlSchema *layouts;
+  int n;
   CHECK(zl_schema_builtin(columns, &cfg.columns) == 0);
-  CHECK(zl_schema_builtin(layout, &headerless) == 0);
+  CHECK(zl_schema_headerless(layout, &layouts, &n) == 0);
   cfg.pattern = fuzz_path;
-  cfg.headerless = &headerless;
+  cfg.headerless = layouts;
+  cfg.nheaderless = n;
   cfg.strict = strict;
   run_scan(&cfg);
-  zl_schema_free(&headerless);
+  zl_schema_free_all(layouts, n);
   zl_schema_free(&cfg.columns);
 }
 
@@ -331,7 +334,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   ZlScanConfig cfg;
   zl_scan_config_init(&cfg);
   char *err = NULL;
-  if(zl_scan_probe(fuzz_path, cfg.max_line, cfg.max_fields, &cfg.columns, &err) == 0){
+  ZlProbe probe = { .pattern = fuzz_path, .max_line = cfg.max_line, .max_fields = cfg.max_fields };
+  if(zl_scan_probe(&probe, &cfg.columns, &err) == 0){
     CHECK(cfg.columns.n > 0);
     cfg.pattern = fuzz_path;
     run_scan(&cfg);

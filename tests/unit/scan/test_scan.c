@@ -55,7 +55,8 @@ static void config_from_header(ZlScanConfig *cfg, const char *pattern){
   char *err = NULL;
   zl_scan_config_init(cfg);
   cfg->pattern = pattern;
-  ck_assert_int_eq(zl_scan_probe(pattern, cfg->max_line, cfg->max_fields, &cfg->columns, &err), 0);
+  ZlProbe probe = { .pattern = pattern, .max_line = cfg->max_line, .max_fields = cfg->max_fields };
+  ck_assert_int_eq(zl_scan_probe(&probe, &cfg->columns, &err), 0);
 }
 
 START_TEST(header_and_rows){
@@ -172,13 +173,15 @@ START_TEST(names_line_and_headerless){
   char *err = NULL;
   p = write_file("h.log", "1.5\t404\tx\n");
   ZlSchema cols;
-  ck_assert_int_eq(zl_scan_probe(p, 1u << 20, 4096, &cols, &err), -1);
+  ZlProbe probe = { .pattern = p, .max_line = 1u << 20, .max_fields = 4096 };
+  ck_assert_int_eq(zl_scan_probe(&probe, &cols, &err), -1);
   ck_assert_ptr_nonnull(strstr(err, "has no Zeek header (#fields and #types): for a headerless log add schema='http'"));
   free(err);
   zl_scan_config_init(&cfg);
   cfg.pattern = p;
   ck_assert_int_eq(zl_schema_parse("ts:time code:count,host:string", &cfg.columns, &err), 0);
   cfg.headerless = &cfg.columns;
+  cfg.nheaderless = 1;
   ck_assert_int_eq(zl_scan_open(&s, &cfg), 0);
   ck_assert_int_eq(zl_scan_next(&s), 1);
   ck_assert(s.vals[1].i == 404 && s.vals[0].d == 1.5);
