@@ -5,6 +5,7 @@
 #include "base/message.h"
 #include "parser/escapes.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,8 @@ void zl_tsv_header_reset(ZlTsvHeader *h){
   zl_tsv_header_free(h);
   zl_tsv_default_format(&h->fmt);
   h->max_fields = max;
+  h->path[0] = 0;
+  h->path_len = 0;
 }
 
 int zl_tsv_is_separator_line(const char *line, size_t len){
@@ -49,6 +52,19 @@ int zl_tsv_is_separator_line(const char *line, size_t len){
 /* "what: 'the line'" with the line cut at 60 bytes. */
 static char *directive_error(const char *what, const char *line, size_t len){
   return zl_message("%s: '%.*s'", what, (int)(len > 60 ? 60 : len), line);
+}
+
+/* Does every backslash in v start \xHH or \\ (a #separator like "\t" is
+** a mistake: Zeek escapes the separator's bytes as \xHH)? */
+static int only_byte_escapes(const char *v, size_t n){
+  for(size_t i = 0; i < n; i++){
+    if(v[i] != '\\') continue;
+    if(i + 1 < n && v[i + 1] == '\\'){ i++; continue; }
+    if(i + 3 < n && v[i + 1] == 'x' && isxdigit((unsigned char)v[i + 2])
+       && isxdigit((unsigned char)v[i + 3])){ i += 3; continue; }
+    return 0;
+  }
+  return 1;
 }
 
 /* A directive's value, escapes decoded, into dst (ZL_MARKER_MAX bytes). */
@@ -197,9 +213,20 @@ static int too_many(const ZlTsvHeader *h, const char *v, size_t n, char **err){
   return 1;
 }
 
+/* A #fields or #types line after a complete block (a concatenated log
+** whose next block has no #separator line) starts the next block's schema:
+** the old block's other half must not be paired with it. */
+static void start_next_schema(ZlTsvHeader *h){
+  if(!h->have_fields || !h->have_types) return;
+  free_types(h);
+  zl_schema_free(&h->schema);
+  h->have_fields = h->have_types = 0;
+}
+
 static int take_fields(ZlTsvHeader *h, const char *v, size_t n, char **err){
   char **names;
   if(too_many(h, v, n, err)) return -1;
+  start_next_schema(h);
   int count = split_values(&h->fmt, v, n, &names);
   if(count < 0){ *err = strdup("out of memory"); return -1; }
   zl_schema_free(&h->schema);
@@ -215,6 +242,7 @@ static int take_fields(ZlTsvHeader *h, const char *v, size_t n, char **err){
 
 static int take_types(ZlTsvHeader *h, const char *v, size_t n, char **err){
   if(too_many(h, v, n, err)) return -1;
+  start_next_schema(h);
   free_types(h);
   h->ntypes = split_values(&h->fmt, v, n, &h->types);
   if(h->ntypes < 0){ h->ntypes = 0; *err = strdup("out of memory"); return -1; }
@@ -238,11 +266,22 @@ int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err){
   if(zl_tsv_is_separator_line(line, len)){
     zl_tsv_header_reset(h);
     ZlTsvFormat *f = &h->fmt;
+    if(!only_byte_escapes(line + 11, len - 11)){
+      *err = zl_message("#separator '%.*s' is not a byte escape (Zeek writes a tab as \\x09)",
+                        (int)(len - 11 > 20 ? 20 : len - 11), line + 11);
+      return -1;
+    }
     if(set_marker(f->sep, &f->sep_len, line + 11, len - 11)){
       *err = directive_error("bad #separator", line, len);
       return -1;
     }
     return ZL_DIR_SEPARATOR;
+  }
+  if((v = directive_value(h, line, len, "#path", &n))){
+    h->path_len = n < sizeof h->path ? n : sizeof h->path - 1;
+    memcpy(h->path, v, h->path_len);
+    h->path[h->path_len] = 0;
+    return ZL_DIR_PATH;
   }
   if((v = directive_value(h, line, len, "#fields", &n))) return take_fields(h, v, n, err);
   if((v = directive_value(h, line, len, "#types", &n))) return take_types(h, v, n, err);
@@ -260,5 +299,5 @@ int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err){
       return ZL_DIR_OTHER;
     }
   }
-  return ZL_DIR_OTHER;   /* #path, #open, #close, comments */
+  return ZL_DIR_OTHER;   /* #open, #close, comments */
 }

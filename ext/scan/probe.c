@@ -79,8 +79,13 @@ static int probe_file(const ZlProbe *p, const char *path, ZlSchema *out, char **
       continue;
     }
     if(line[0] == '#'){
-      int dir = zl_tsv_directive(&h, line, len, err);
-      if(dir < 0) found = -1;
+      char *why = NULL;
+      int dir = zl_tsv_directive(&h, line, len, &why);
+      if(dir < 0){
+        *err = zl_message("%s:%llu: %s", path, (unsigned long long)line_no, why ? why : "out of memory");
+        free(why);
+        found = -1;
+      }
       else if(dir == ZL_DIR_SCHEMA_DONE) found = zl_schema_copy(out, &h.schema) ? -1 : FROM_HEADER;
       continue;
     }

@@ -7,6 +7,7 @@
 #include "base/message.h"
 #include "parser/escapes.h"
 #include "parser/sniff.h"
+#include "parser/zeek_logs.h"
 #include "scan/workers.h"
 
 #include <stdarg.h>
@@ -371,6 +372,15 @@ static int take_first_line(ZlScan *s, const char *line, size_t len){
   return take_data_line(s, line, len);
 }
 
+/* A table of one log type (zeek_http()) over a file whose #path names
+** another standard log is an error naming both: its rows would be NULLs. */
+static int other_log(ZlScan *s, const char *path){
+  const char *want = s->cfg->log_type;
+  if(!want || !path[0] || strcmp(path, want) == 0 || !zl_zeek_log(path)) return 0;
+  return scan_fail(s, "'%s' is a %s log (#path %s), not %s: %s reads %s logs only",
+                   zl_scan_path(s), path, path, want, s->cfg->log_reader ? s->cfg->log_reader : "this table", want);
+}
+
 static int take_header_line(ZlScan *s, const char *line, size_t len){
   char *err = NULL;
   int dir = zl_tsv_directive(&s->hdr, line, len, &err);
@@ -381,6 +391,7 @@ static int take_header_line(ZlScan *s, const char *line, size_t len){
     return -1;
   }
   if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
+  if(dir == ZL_DIR_PATH && other_log(s, s->hdr.path)) return -1;
   if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s)) return -1;
   update_layout(s);
   return 0;

@@ -43,6 +43,9 @@ typedef struct ZlScanConfig {
   const ZlSchema *headerless; /* the layouts a file without a header may have */
   int nheaderless;            /* (0: such a file is an error); one is chosen by
                               ** the number of fields of its first data line */
+  const char *log_type;    /* the table reads only this log ("http"); a file
+                           ** whose #path names another standard log is an error */
+  const char *log_reader;  /* the table's name for that message: "zeek_http()" */
   const char *headerless_name; /* how the user asked for it, for messages:
                                ** "is schema='http' right for this file?" */
   int strict;              /* a bad line is an error, not a skip */

@@ -121,6 +121,8 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   t->cfg.headerless = t->headerless;
   t->cfg.nheaderless = t->nheaderless;
   t->cfg.headerless_name = "is it an http.log?";
+  t->cfg.log_type = "http";
+  t->cfg.log_reader = "zeek_http()";
   t->cfg.threads = zl_default_threads();
   t->group_memory = ZL_DEFAULT_GROUP_MEMORY;
   int rc = zl_table_declare(db, t, 0, pzErr);
