@@ -3,6 +3,7 @@
 */
 #include "group/grouped_scan.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/message.h"
@@ -36,7 +37,7 @@ static int passes_filters(const ZlGroupedScan *g, const ZlPart *parts){
 
 /* Copies the bound the last pass stopped at: the next pass starts there. */
 static int keep_lower_bound(ZlGroupedScan *g){
-  for(int k = 0; k < g->spec.nleading; k++){
+  for(int k = 0; k < g->spec.ncols; k++){
     ZlPart p;
     zl_tuples_bound_part(g->groups, k, &p);
     if(p.type == ZL_PART_TEXT){
@@ -53,20 +54,27 @@ static int keep_lower_bound(ZlGroupedScan *g){
 
 /* Counts a row's tuple, dropping the largest groups when memory is full
 ** (they wait for a later pass: rows at or past hi are not counted here). */
-static int count_row(ZlGroupedScan *g, const ZlPart *parts, int *have_hi, ZlPart *hi){
+static int count_row(ZlGroupedScan *g, const ZlPart *parts, double t, int *have_hi, ZlPart *hi){
   const ZlGroupSpec *p = &g->spec;
-  if(g->have_lo && zl_tuples_compare(parts, g->lo, p->nleading, p->desc) < 0) return 0;
-  if(*have_hi && zl_tuples_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
-  int added = zl_tuples_add(g->groups, parts, p->ncols);
+  if(g->have_lo && zl_tuples_compare(parts, g->lo, p->ncols, p->desc) < 0) return 0;
+  if(*have_hi && zl_tuples_compare(parts, hi, p->ncols, p->desc) >= 0) return 0;
+  int added = zl_tuples_add(g->groups, parts, p->ncols, t);
   if(added < 0) return -1;
   if(added == 0) return 0;
-  if(zl_tuples_shrink(g->groups, p->nleading, p->desc)){
+  if(zl_tuples_shrink(g->groups, p->ncols, p->desc)){
     return grouped_fail(g, "too many distinct groups for group_memory: raise it");
   }
   *have_hi = 1;
-  for(int k = 0; k < p->nleading; k++) zl_tuples_bound_part(g->groups, k, &hi[k]);
-  if(zl_tuples_compare(parts, hi, p->nleading, p->desc) >= 0) return 0;
-  return zl_tuples_add(g->groups, parts, p->ncols) ? grouped_fail(g, "group does not fit") : 0;
+  for(int k = 0; k < p->ncols; k++) zl_tuples_bound_part(g->groups, k, &hi[k]);
+  if(zl_tuples_compare(parts, hi, p->ncols, p->desc) >= 0) return 0;
+  return zl_tuples_add(g->groups, parts, p->ncols, t) ? grouped_fail(g, "group does not fit") : 0;
+}
+
+/* The row's time, for the tuple's range: NaN when none is kept or set. */
+static double row_time(const ZlGroupedScan *g){
+  int f = g->spec.ts_field;
+  if(f < 0 || g->scan.vals[f].state != ZL_V_REAL) return NAN;
+  return g->scan.vals[f].d;
 }
 
 /* One pass over the files: counts the groups from lo on, as many as fit.
@@ -81,7 +89,7 @@ static int count_pass(ZlGroupedScan *g){
     for(int k = 0; k < g->spec.ncols; k++){
       if(zl_column_value(&g->scan, &g->spec.cols[k], &g->bufs[k], &parts[k])) return grouped_fail(g, "out of memory");
     }
-    if(passes_filters(g, parts) && count_row(g, parts, &have_hi, hi)){
+    if(passes_filters(g, parts) && count_row(g, parts, row_time(g), &have_hi, hi)){
       return g->err ? -1 : grouped_fail(g, "out of memory");
     }
   }
@@ -93,7 +101,7 @@ static int count_pass(ZlGroupedScan *g){
   g->scan_open = 0;
   g->more = have_hi;
   if(have_hi && keep_lower_bound(g)) return grouped_fail(g, "out of memory");
-  zl_tuples_sort(g->groups, g->spec.nleading, g->spec.desc);
+  zl_tuples_sort(g->groups, g->spec.ncols, g->spec.desc);
   return 0;
 }
 
@@ -110,9 +118,8 @@ int zl_grouped_open(ZlGroupedScan *g, const ZlScanConfig *cfg, const ZlGroupSpec
 int zl_grouped_next(ZlGroupedScan *g){
   if(g->left > 1){ g->left--; return 1; }
   for(;;){
-    uint64_t count;
-    if(zl_tuples_next(g->groups, &count)){
-      g->left = count;
+    if(zl_tuples_next(g->groups, &g->count)){
+      g->left = g->spec.once ? 1 : g->count;
       return 1;
     }
     if(!g->more) return 0;
@@ -122,6 +129,12 @@ int zl_grouped_next(ZlGroupedScan *g){
 
 void zl_grouped_value(const ZlGroupedScan *g, int k, ZlPart *out){
   zl_tuples_part(g->groups, k, out);
+}
+
+uint64_t zl_grouped_count(const ZlGroupedScan *g){ return g->count; }
+
+int zl_grouped_range(const ZlGroupedScan *g, double *first, double *last){
+  return zl_tuples_range(g->groups, first, last);
 }
 
 void zl_grouped_close(ZlGroupedScan *g){

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Entry { size_t at, len; uint64_t hash, count; } Entry;
+/* A tuple: its encoding in the arena, how often it was added, and the range
+** of the times added with it (first > last: none yet). */
+typedef struct Entry { size_t at, len; uint64_t hash, count; double first, last; } Entry;
 
 struct ZlTuples {
   size_t budget;
@@ -110,7 +112,14 @@ static int grow_slots(ZlTuples *g){
   return 0;
 }
 
-int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts){
+static void widen_range(Entry *e, double t){
+  if(t != t) return;                      /* no time (NaN) */
+  if(e->first > e->last){ e->first = e->last = t; return; }
+  if(t < e->first) e->first = t;
+  if(t > e->last) e->last = t;
+}
+
+int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts, double t){
   size_t len = encode(g, parts, nparts);
   if(!len) return -1;
   uint64_t h = zl_hash_bytes(g->scratch, len);
@@ -120,6 +129,7 @@ int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts){
     Entry *en = &g->entries[e - 1];
     if(en->hash == h && en->len == len && memcmp(g->arena + en->at, g->scratch, len) == 0){
       en->count++;
+      widen_range(en, t);
       return 0;
     }
   }
@@ -134,7 +144,8 @@ int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts){
   if(reserve(&g->arena, &g->arena_cap, g->arena_len + len)) return -1;
   if(memory_used(g) > g->budget) return 1;
   memcpy(g->arena + g->arena_len, g->scratch, len);
-  g->entries[g->nentries] = (Entry){ g->arena_len, len, h, 1 };
+  g->entries[g->nentries] = (Entry){ g->arena_len, len, h, 1, 1, 0 };
+  widen_range(&g->entries[g->nentries], t);
   g->arena_len += len;
   g->slots[i] = (uint32_t)++g->nentries;
   return 0;
@@ -255,6 +266,13 @@ int zl_tuples_next(ZlTuples *g, uint64_t *count){
   if(g->next >= g->nentries) return 0;
   *count = g->entries[g->next++].count;
   return 1;
+}
+
+int zl_tuples_range(const ZlTuples *g, double *first, double *last){
+  const Entry *e = &g->entries[g->next - 1];
+  *first = e->first;
+  *last = e->last;
+  return e->first <= e->last;
 }
 
 void zl_tuples_part(const ZlTuples *g, int k, ZlPart *out){

@@ -6,7 +6,7 @@
 **
 **   ZlTuples *g = zl_tuples_new(32 << 20);
 **   ZlPart row[2] = { {.type = ZL_PART_INT, .i = 404}, {.type = ZL_PART_TEXT, .p = "10.0.0.1", .n = 8} };
-**   zl_tuples_add(g, row, 2);            // 1: over the memory budget
+**   zl_tuples_add(g, row, 2, ts);        // 1: over the memory budget
 **   zl_tuples_sort(g, 1, NULL);          // by the first part, ascending
 **   while(zl_tuples_next(g, &count)) zl_tuples_part(g, 0, &v);
 **
@@ -29,9 +29,10 @@ ZlTuples *zl_tuples_new(size_t budget_bytes);    /* NULL when out of memory */
 void zl_tuples_free(ZlTuples *g);
 void zl_tuples_clear(ZlTuples *g);               /* empty (memory freed), for a new pass */
 
-/* Counts one tuple. 0, 1 when the budget is exceeded (the tuple is not
-** counted), -1 when out of memory. */
-int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts);
+/* Counts one tuple, widening its range of times by t (NaN: no time). 0, 1
+** when the budget is exceeded (the tuple is not counted), -1 when out of
+** memory. */
+int zl_tuples_add(ZlTuples *g, const ZlPart *parts, int nparts, double t);
 /* Sorts the groups by their first nleading parts in SQLite's order (NULL <
 ** numbers < TEXT by bytes), part k descending where desc[k] (desc may be
 ** NULL), and starts the iteration. Always 0. */
@@ -47,6 +48,8 @@ int zl_tuples_shrink(ZlTuples *g, int nleading, const int *desc);
 void zl_tuples_bound_part(const ZlTuples *g, int k, ZlPart *out);
 /* The next group and how many times it was added; 0 after the last. */
 int zl_tuples_next(ZlTuples *g, uint64_t *count);
+/* The current group's earliest and latest time: 1, or 0 when it had none. */
+int zl_tuples_range(const ZlTuples *g, double *first, double *last);
 /* Part k of the current group (TEXT bytes live until zl_tuples_clear). */
 void zl_tuples_part(const ZlTuples *g, int k, ZlPart *out);
 size_t zl_tuples_count(const ZlTuples *g);

@@ -5,6 +5,7 @@
 #include "parser/escapes.h"
 #include "parser/numbers.h"
 
+#include <math.h>
 #include <string.h>
 
 static void set_text(ZlPart *out, const char *p, size_t n){
@@ -78,6 +79,15 @@ static int ts_iso_value(ZlScan *s, int field, ZlBuf *buf, ZlPart *out){
   return 0;
 }
 
+static void bucket_value(const ZlScan *s, const ZlColumn *col, ZlPart *out){
+  const ZlValue *v = &s->vals[col->field];
+  if(v->state != ZL_V_REAL || !(v->d > -9e15 && v->d < 9e15)) return;   /* NULL, inf */
+  int64_t secs = (int64_t)floor(v->d);
+  int64_t start = secs - ((secs % col->width) + col->width) % col->width;
+  out->type = ZL_PART_INT;
+  out->i = start;
+}
+
 int zl_column_value(ZlScan *s, const ZlColumn *col, ZlBuf *buf, ZlPart *out){
   memset(out, 0, sizeof *out);                   /* ZL_PART_NULL */
   switch(col->kind){
@@ -90,6 +100,11 @@ int zl_column_value(ZlScan *s, const ZlColumn *col, ZlBuf *buf, ZlPart *out){
     }
     case ZL_COL_LINE: out->type = ZL_PART_INT; out->i = (int64_t)zl_scan_line(s); return 0;
     case ZL_COL_ARG: return 0;
+    case ZL_COL_BUCKET: bucket_value(s, col, out); return 0;
+    case ZL_COL_ROWS: out->type = ZL_PART_INT; out->i = 1; return 0;
+    case ZL_COL_FIRST_TS: case ZL_COL_LAST_TS:
+      number_value(&s->vals[col->field], ZL_TIME, out);
+      return 0;
   }
   return 0;
 }

@@ -67,7 +67,7 @@ static ZeekTable *new_table(sqlite3 *db, void *pAux, const char *name){
   if(!t) return NULL;
   memset(t, 0, sizeof *t);
   zl_scan_config_init(&t->cfg);
-  t->ts_col = -1;
+  t->ts_col = t->ts_field = -1;
   t->state = pAux;
   t->name = sqlite3_mprintf("%s", name);
   t->next = t->state->tables;
@@ -86,6 +86,7 @@ static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   if(!t) return SQLITE_NOMEM;
   char *msg = zl_options_parse(argc, argv, &o);
   if(!msg) msg = zl_table_fields(t, &o);
+  if(!msg) msg = zl_table_groups(t, &o);
   if(msg){
     *pzErr = sqlite3_mprintf("zeek: %s", msg);
     sqlite3_free(msg);
@@ -123,6 +124,7 @@ static int httpConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   t->cfg.headerless_name = "is it an http.log?";
   t->cfg.log_type = "http";
   t->cfg.log_reader = "zeek_http()";
+  t->ts_field = 0;                    /* http_all's first field */
   t->cfg.threads = zl_default_threads();
   t->group_memory = ZL_DEFAULT_GROUP_MEMORY;
   int rc = zl_table_declare(db, t, 0, pzErr);
@@ -203,13 +205,14 @@ static int zeekNext(sqlite3_vtab_cursor *cur){
   return SQLITE_OK;
 }
 
-/* The fields behind the SQL columns in colUsed (bit 63: 63 and beyond). */
+/* The fields behind the SQL columns in colUsed (bit 63: 63 and beyond); a
+** summary's groups need every group field, whatever the query reads. */
 static unsigned char *wanted_fields(const ZeekTable *t, uint64_t used){
   unsigned char *w = sqlite3_malloc64((size_t)t->cfg.columns.n + 1);
   if(!w) return NULL;
   memset(w, 0, (size_t)t->cfg.columns.n + 1);
   for(int i = 0; i < t->ncols; i++){
-    int is_used = i >= 63 ? (used >> 63) & 1 : (used >> i) & 1;
+    int is_used = t->ngroup || (i >= 63 ? (used >> 63) & 1 : (used >> i) & 1);
     if(is_used && t->cols[i].field >= 0) w[t->cols[i].field] = 1;
   }
   return w;
@@ -274,9 +277,20 @@ static int take_args(ZeekCursor *c, const ZlQueryPlan *plan, int argc, sqlite3_v
   return SQLITE_OK;
 }
 
+/* A summary table: every scan counts its groups, handed out once each. */
+static int open_summary(ZeekCursor *c, const ZeekTable *t){
+  ZlGroupSpec spec = { .ncols = t->ngroup, .nleading = t->ngroup, .budget = t->group_memory,
+                       .ts_field = t->ts_field, .once = 1 };
+  int part_of[ZL_ROWS_MAX_COLS];
+  for(int i = 0; i < ZL_ROWS_MAX_COLS; i++) part_of[i] = i < t->ngroup ? i : -1;
+  memcpy(spec.cols, t->group, sizeof t->group);
+  return zl_rows_open_grouped(&c->rows, &c->cfg, t->cols, t->ncols, &spec, part_of);
+}
+
 static int open_grouped(ZeekCursor *c, const ZeekTable *t, const ZlQueryPlan *plan){
   ZlGroupSpec spec = { .ncols = plan->ngroup, .nleading = plan->nleading,
-                       .filters = c->filters, .nfilters = c->nfilters, .budget = t->group_memory };
+                       .filters = c->filters, .nfilters = c->nfilters, .budget = t->group_memory,
+                       .ts_field = t->ts_field };
   int part_of[ZL_ROWS_MAX_COLS];
   for(int i = 0; i < ZL_ROWS_MAX_COLS; i++) part_of[i] = -1;
   for(int k = 0; k < plan->ngroup; k++){
@@ -310,7 +324,8 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   zl_prune_hook(&c->prune, &c->cfg, t->ts_col >= 0 ? t->cols[t->ts_col].field : -1);
   c->rowid = 0;
   c->eof = 0;
-  if(plan.ngroup) rc = open_grouped(c, t, &plan);
+  if(t->ngroup) rc = open_summary(c, t);
+  else if(plan.ngroup) rc = open_grouped(c, t, &plan);
   else rc = zl_rows_open_plain(&c->rows, &c->cfg, t->cols, t->ncols);
   if(rc) return scan_error(c);
   return zeekNext(cur);

@@ -10,6 +10,9 @@
 **   max_fields=N       most fields a header may declare (default 4096)
 **   threads=N          parsing threads (default: the CPUs, at most 4; 0: none)
 **   group_memory=N     bytes a grouped scan may hold per pass (default 24 MiB)
+**   group='f1 f2 ...'  a summary table: one row per distinct (f1, f2, ...),
+**                      with its `rows`, `first_ts` and `last_ts`, in one scan
+**   bucket=W           ... and per bucket of ts W wide ('1 minute', 3600)
 **
 ** Every default is resolved here, once; the cores take the values as given.
 */
@@ -44,6 +47,7 @@ static char *dequote(const char *s){
 void zl_options_free(ZeekOptions *o){
   sqlite3_free(o->path); sqlite3_free(o->schema);
   sqlite3_free(o->fields); sqlite3_free(o->names);
+  sqlite3_free(o->group); sqlite3_free(o->bucket);
 }
 
 static int parse_number_option(const char *v, sqlite3_int64 lo, sqlite3_int64 hi, sqlite3_int64 *out){
@@ -67,6 +71,7 @@ static char *apply_option(ZeekOptions *o, const char *key, char **val){
   static const struct { const char *key; size_t at; } texts[] = {
     { "path", offsetof(ZeekOptions, path) }, { "schema", offsetof(ZeekOptions, schema) },
     { "fields", offsetof(ZeekOptions, fields) }, { "names", offsetof(ZeekOptions, names) },
+    { "group", offsetof(ZeekOptions, group) }, { "bucket", offsetof(ZeekOptions, bucket) },
   };
   static const struct { const char *key; size_t at; sqlite3_int64 lo, hi; } numbers[] = {
     { "max_line", offsetof(ZeekOptions, max_line), ZL_MIN_MAX_LINE, (sqlite3_int64)1 << 31 },
@@ -90,8 +95,8 @@ static char *apply_option(ZeekOptions *o, const char *key, char **val){
     return sqlite3_mprintf("%s must be a whole number from %lld to %lld", key,
                            numbers[i].lo, numbers[i].hi);
   }
-  return sqlite3_mprintf("unknown option '%s' (known: path, schema, fields, names,"
-                         " strict, max_line, max_fields, threads, group_memory)", key);
+  return sqlite3_mprintf("unknown option '%s' (known: path, schema, fields, names, group,"
+                         " bucket, strict, max_line, max_fields, threads, group_memory)", key);
 }
 
 char *zl_options_parse(int argc, const char *const *argv, ZeekOptions *o){
@@ -121,5 +126,6 @@ char *zl_options_parse(int argc, const char *const *argv, ZeekOptions *o){
   if(o->schema && o->fields) return sqlite3_mprintf("give schema= or fields=, not both");
   if(o->names && strcmp(o->names, "zeek") && strcmp(o->names, "sql"))
     return sqlite3_mprintf("names= is 'zeek' (dotted) or 'sql' (id_orig_h)");
+  if(o->bucket && !o->group) return sqlite3_mprintf("bucket= goes with group=");
   return NULL;
 }

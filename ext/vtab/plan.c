@@ -48,18 +48,23 @@ static int filter_constraint(sqlite3_index_info *info, int col){
 }
 
 static int groupable(const ZeekTable *t, int col){
-  return t->cols[col].kind == ZL_COL_FIELD || t->cols[col].kind == ZL_COL_TS_ISO;
+  ZlColKind k = t->cols[col].kind;
+  return k == ZL_COL_FIELD || k == ZL_COL_TS_ISO || k == ZL_COL_BUCKET;
 }
 
 /* Can the rows go out already grouped? When SQLite only needs GROUP BY or
-** DISTINCT groups of plain columns (sqlite3_vtab_distinct() 1 or 2), and
-** every other column the query reads is pinned by `= v` or `IN (...)`, the
-** scan can count the distinct tuples and SQLite need not sort every row.
-** Fills the tuple's SQL columns (ordered ones first) and, for the others,
-** the constraint that filters them. Returns the number of columns, or 0. */
+** DISTINCT groups of plain columns (sqlite3_vtab_distinct() 1 or 2), the
+** scan can count the distinct tuples of every column the query reads and
+** hand each out as often as it occurs, and SQLite need not sort every row.
+** The columns it does not group by join the tuple too (mode(status_msg)
+** per status_code: the pairs are few); one pinned by `= v` or `IN (...)` is
+** filtered there, which keeps the tuples fewer. Memory stays bounded either
+** way: tuples past group_memory wait for another pass (grouped_scan.h).
+** Fills the tuple's SQL columns (ordered ones first) and the constraint
+** that filters each other one. Returns the number of columns, or 0. */
 static int plan_grouping(const ZeekTable *t, sqlite3_index_info *info, ZlQueryPlan *plan,
                          int filter_of[]){
-  if(sqlite3_libversion_number() < 3038000) return 0;     /* no vtab_distinct */
+  if(sqlite3_libversion_number() < 3038000 || t->ngroup) return 0;  /* no vtab_distinct; a summary */
   int distinct = sqlite3_vtab_distinct(info);
   uint64_t used = info->colUsed;
   int n = 0;
@@ -77,9 +82,8 @@ static int plan_grouping(const ZeekTable *t, sqlite3_index_info *info, ZlQueryPl
     int listed = 0;
     for(int j = 0; j < n; j++) listed |= plan->group_col[j] == col;
     if(listed || !is_used(used, col) || t->cols[col].kind == ZL_COL_ARG) continue;
-    int f = filter_constraint(info, col);
-    if(f < 0 || n == ZL_GROUPED_MAX_COLS || !groupable(t, col)) return 0;
-    filter_of[n] = f;
+    if(n == ZL_GROUPED_MAX_COLS || !groupable(t, col)) return 0;
+    filter_of[n] = filter_constraint(info, col);
     plan->desc[n] = 0;
     plan->group_col[n++] = col;
   }

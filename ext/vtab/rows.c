@@ -35,11 +35,25 @@ int zl_rows_open_plain(ZlRows *r, const ZlScanConfig *cfg, const ZlColumn *cols,
 
 static int grouped_next(ZlRows *r){ return zl_grouped_next(&r->grouped); }
 
-/* A column outside the tuple is not read by the query: NULL. */
+/* A tuple's part; its count and ts range for a summary's rows, first_ts
+** and last_ts; NULL for a column outside the tuple (the query reads none). */
 static int grouped_value(ZlRows *r, int col, ZlPart *out){
+  double first, last;
   memset(out, 0, sizeof *out);
-  if(col < ZL_ROWS_MAX_COLS && r->part_of[col] >= 0) zl_grouped_value(&r->grouped, r->part_of[col], out);
-  return 0;
+  switch(r->cols[col].kind){
+    case ZL_COL_ROWS:
+      out->type = ZL_PART_INT;
+      out->i = (int64_t)zl_grouped_count(&r->grouped);
+      return 0;
+    case ZL_COL_FIRST_TS: case ZL_COL_LAST_TS:
+      if(!zl_grouped_range(&r->grouped, &first, &last)) return 0;
+      out->type = ZL_PART_REAL;
+      out->r = r->cols[col].kind == ZL_COL_FIRST_TS ? first : last;
+      return 0;
+    default:
+      if(col < ZL_ROWS_MAX_COLS && r->part_of[col] >= 0) zl_grouped_value(&r->grouped, r->part_of[col], out);
+      return 0;
+  }
 }
 
 static const char *grouped_error(const ZlRows *r){ return r->grouped.err ? r->grouped.err : "read failed"; }

@@ -17,6 +17,11 @@
 #include "scan/columns.h"
 #include "scan/facts.h"
 #include "scan/scan.h"
+#include "group/grouped_scan.h"
+
+/* Columns a table has beyond the log's fields: ts_iso, path, _file, _line,
+** ts_minute, ts_hour, ts_day (a summary: bucket, rows, first_ts, last_ts). */
+#define ZL_EXTRA_COLUMNS 8
 
 typedef struct ZeekTable ZeekTable;
 
@@ -39,12 +44,15 @@ struct ZeekTable {
   int is_function;            /* zeek_http(): the path is an argument */
   int ts_col;                 /* SQL column of a `ts` of type time, or -1 */
   size_t group_memory;        /* bytes per pass of a grouped scan */
+  int ts_field;               /* the field of a `ts` of type time, or -1 */
+  ZlColumn group[ZL_GROUPED_MAX_COLS];  /* a summary table (group=): its groups */
+  int ngroup;                 /* 0: a table of log rows */
   ZlScanStats last;           /* the last scan that reached the end */
 };
 
 /* options.c */
 typedef struct ZeekOptions {
-  char *path, *schema, *fields, *names;
+  char *path, *schema, *fields, *names, *group, *bucket;
   sqlite3_int64 strict, max_line, max_fields, threads, group_memory;
 } ZeekOptions;
 /* Reads zeek(...)'s arguments (argv[3..]); NULL, or an sqlite3_mprintf'd message. */
@@ -56,6 +64,9 @@ int zl_default_threads(void);
 /* The table's fields: a built-in layout, fields=, or the files' headers.
 ** NULL, or an sqlite3_mprintf'd message. */
 char *zl_table_fields(ZeekTable *t, const ZeekOptions *o);
+/* group= and bucket=: the summary's groups, from the table's fields. NULL,
+** or an sqlite3_mprintf'd message. */
+char *zl_table_groups(ZeekTable *t, const ZeekOptions *o);
 /* Lays out the SQL columns and declares them; an SQLite rc (*pzErr set). */
 int zl_table_declare(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr);
 

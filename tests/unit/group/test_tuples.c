@@ -1,6 +1,7 @@
 /* Unit tests for group/tuples.c: counts per distinct tuple against a brute-force
 ** count, adjacency of equal first parts after sorting, the budget. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ START_TEST(counts_and_parts){
     { integer(404), text("a") }, { integer(200), text("b") }, { integer(404), text("a") },
     { null, text("a") }, { integer(404), text("b") }, { null, text("a") }, { integer(404), text("a") },
   };
-  for(size_t i = 0; i < sizeof rows / sizeof *rows; i++) ck_assert_int_eq(zl_tuples_add(g, rows[i], 2), 0);
+  for(size_t i = 0; i < sizeof rows / sizeof *rows; i++) ck_assert_int_eq(zl_tuples_add(g, rows[i], 2, NAN), 0);
   ck_assert_uint_eq(zl_tuples_count(g), 4);
   zl_tuples_sort(g, 1, NULL);
   uint64_t n, total = 0, seen = 0;
@@ -59,7 +60,7 @@ START_TEST(random_against_brute_force){
     int a = (int)(x % A), b = (int)((x >> 20) % B);
     counts[a][b]++;
     ZlPart row[2] = { integer(a * 1000003LL), text(names[b]) };
-    ck_assert_int_eq(zl_tuples_add(g, row, 2), 0);
+    ck_assert_int_eq(zl_tuples_add(g, row, 2, NAN), 0);
   }
   zl_tuples_sort(g, 1, NULL);
   int current = -1;
@@ -86,14 +87,14 @@ START_TEST(budget_and_clear){
   for(i = 0; i < 100000 && rc == 0; i++){
     snprintf(s, sizeof s, "value-%d", i);
     ZlPart p = text(s);
-    rc = zl_tuples_add(g, &p, 1);
+    rc = zl_tuples_add(g, &p, 1, NAN);
   }
   ck_assert_int_eq(rc, 1);
   ck_assert_uint_lt(zl_tuples_count(g), 5000);
   ZlPart a = text("a");
   zl_tuples_clear(g);
   ck_assert_uint_eq(zl_tuples_count(g), 0);
-  ck_assert_int_eq(zl_tuples_add(g, &a, 1), 0);
+  ck_assert_int_eq(zl_tuples_add(g, &a, 1, NAN), 0);
   ck_assert_uint_eq(zl_tuples_count(g), 1);
   zl_tuples_free(g);
 }
