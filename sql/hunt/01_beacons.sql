@@ -1,14 +1,15 @@
 -- title: Beacons: host pairs that connect on a schedule
 --
--- The 20 (source, destination) address pairs whose connections look most
--- like a beacon, by beacon_score() (RITA's method, docs/hunts.md): regular
+-- The 20 (source, destination, destination port) triples whose connections
+-- look most like a beacon, by beacon_score() (RITA's method, docs/hunts.md): regular
 -- intervals (ts), regular sizes (ds, from orig_ip_bytes), connections spread
 -- over the log's whole span (dur) and evenly over its 24 slices (hist), each
 -- part 0..1 and a quarter of the score. Only pairs with at least 24
 -- connections are judged (one an hour for a day; RITA's classic threshold).
--- Columns: port (the most used destination port, +N other ports), conns,
--- span (first to last connection), every (the median interval), bytes (IP
--- bytes both ways). A lead, not a verdict: updaters, NTP and monitoring
+-- Columns: conns, span (first to last connection), every (the median
+-- interval), bytes (IP bytes both ways). RITA groups by address pair; the
+-- port keeps a beacon apart from other traffic to the same server (and
+-- spares the sort a per-group port count). A lead, not a verdict: updaters, NTP and monitoring
 -- also run on a schedule.
 --
 -- Runs against a table or view named `conn` with Zeek conn.log columns:
@@ -21,17 +22,16 @@ WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 span(lo, hi) AS MATERIALIZED (SELECT min(ts), max(ts) FROM conn),
 pairs AS (
-  SELECT id_orig_h AS src, id_resp_h AS dst, count(*) AS conns,
-         mode(id_resp_p) AS port, count(DISTINCT id_resp_p) AS ports,
+  SELECT id_orig_h AS src, id_resp_h AS dst, id_resp_p AS port, count(*) AS conns,
          sum(coalesce(orig_ip_bytes, 0) + coalesce(resp_ip_bytes, 0)) AS bytes,
          beacon_stats(ts, orig_ip_bytes, span.lo, span.hi) AS stats
   FROM conn, span
   WHERE ts IS NOT NULL
-  GROUP BY id_orig_h, id_resp_h
+  GROUP BY id_orig_h, id_resp_h, id_resp_p
   HAVING count(*) >= 24
 ),
 top AS (
-  SELECT src, dst, conns, port, ports, bytes,
+  SELECT src, dst, port, conns, bytes,
          json_extract(stats, '$.score') AS score,
          json_extract(stats, '$.span') AS span_s,
          json_extract(stats, '$.ts.median') AS every_s,
@@ -39,7 +39,7 @@ top AS (
          json_extract(stats, '$.dur.score') AS dur, json_extract(stats, '$.hist.score') AS hist
   FROM pairs
   WHERE json_extract(stats, '$.score') IS NOT NULL
-  ORDER BY score DESC, conns DESC, src, dst
+  ORDER BY score DESC, conns DESC, src, dst, port
   LIMIT 20
 ),
 r AS (
@@ -47,8 +47,7 @@ r AS (
 )
 SELECT
   CASE WHEN raw THEN score ELSE printf('%.3f', score) END AS score,
-  src, dst,
-  CASE WHEN raw OR ports = 1 THEN port ELSE port || '+' || (ports - 1) END AS port,
+  src, dst, port,
   CASE WHEN raw THEN conns ELSE printf('%,d', conns) END AS conns,
   CASE WHEN raw THEN span_s
        WHEN s1 < 60 THEN s1 || 's'
@@ -70,4 +69,4 @@ SELECT
   CASE WHEN raw OR dur IS NULL THEN dur ELSE printf('%.2f', CAST(dur * 100 + 0.5 AS INTEGER) / 100.0) END AS dur,
   CASE WHEN raw OR hist IS NULL THEN hist ELSE printf('%.2f', CAST(hist * 100 + 0.5 AS INTEGER) / 100.0) END AS hist
 FROM r, opt
-ORDER BY r.score DESC, r.conns DESC, r.src, r.dst;
+ORDER BY r.score DESC, r.conns DESC, r.src, r.dst, r.port;

@@ -13,7 +13,7 @@
 #include "base/message.h"
 #include "func/stats/stats.h"
 
-#define FIRST_CAPACITY 64
+#define FIRST_CAPACITY 4       /* most groups of a conn.log hold a few rows */
 #define SKEW_MIN_IQR 10.0                 /* Bowley skew counts only from here */
 #define TS_MAD_DEFAULT 1.0                /* MAD score when the median is < 1 */
 #define DS_MAD_DEFAULT 0.0
@@ -321,8 +321,11 @@ static int put_text(ZlBuf *out, const char *s){ return zl_buf_append(out, s, str
 
 static int put_int(ZlBuf *out, long long v){
   char tmp[24];
-  int len = snprintf(tmp, sizeof tmp, "%lld", v);
-  return zl_buf_append(out, tmp, (size_t)len);
+  size_t i = sizeof tmp;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do { tmp[--i] = (char)('0' + u % 10); u /= 10; } while(u);
+  if(v < 0) tmp[--i] = '-';
+  return zl_buf_append(out, tmp + i, sizeof tmp - i);
 }
 
 static int put_key_double(ZlBuf *out, const char *key, double x){

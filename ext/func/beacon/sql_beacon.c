@@ -156,8 +156,7 @@ static void statsFinal(sqlite3_context *ctx){
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  sqlite3_result_text64(ctx, json.p, json.n, SQLITE_TRANSIENT, SQLITE_UTF8);
-  zl_buf_free(&json);
+  sqlite3_result_text64(ctx, json.p, json.n, free, SQLITE_UTF8);   /* SQLite frees it */
 }
 
 int zeeklog_register_beacon(sqlite3 *db, char **pzErr){

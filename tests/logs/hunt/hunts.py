@@ -267,32 +267,29 @@ def beacons(conn, raw):
     lo, hi = min(r["ts"] for r in rows), max(r["ts"] for r in rows)
     groups = {}
     for r in rows:
-        groups.setdefault((r["id_orig_h"], r["id_resp_h"]), []).append(r)
+        groups.setdefault((r["id_orig_h"], r["id_resp_h"], r["id_resp_p"]), []).append(r)
     scored = []
-    for (src, dst), g in groups.items():
+    for (src, dst, port), g in groups.items():
         if len(g) < 24:
             continue
         b = beacon([(r["ts"], r["orig_ip_bytes"]) for r in g], (lo, hi))
         if b["score"] is None:
             continue
-        ports = {r["id_resp_p"] for r in g if r["id_resp_p"] is not None}
         scored.append({
-            "src": src, "dst": dst, "conns": len(g), "port": sql_mode(r["id_resp_p"] for r in g),
-            "ports": len(ports),
+            "src": src, "dst": dst, "conns": len(g), "port": port,
             "bytes": sum((r["orig_ip_bytes"] or 0) + (r["resp_ip_bytes"] or 0) for r in g),
             "score": json_number(b["score"]), "span": b["span"],
             "every": json_number(b["ts"]["median"]), "ts": json_number(b["ts"]["score"]),
             "ds": None if b["ds"] is None else json_number(b["ds"]),
             "dur": json_number(b["dur"]), "hist": json_number(b["hist"])})
-    scored.sort(key=lambda p: (-p["score"], -p["conns"], p["src"], p["dst"]))
+    scored.sort(key=lambda p: (-p["score"], -p["conns"], p["src"], p["dst"], nulls_first(p["port"])))
     out = ["score|src|dst|port|conns|span|every|bytes|ts|ds|dur|hist"]
     for p in scored[:20]:
         if raw:
             cells = [p["score"], p["src"], p["dst"], p["port"], p["conns"], p["span"], p["every"],
                      p["bytes"], p["ts"], p["ds"], p["dur"], p["hist"]]
         else:
-            port = p["port"] if p["ports"] == 1 else "%s+%d" % (p["port"], p["ports"] - 1)
-            cells = ["%.3f" % p["score"], p["src"], p["dst"], port, fmt_count(p["conns"]),
+            cells = ["%.3f" % p["score"], p["src"], p["dst"], p["port"], fmt_count(p["conns"]),
                      fmt_duration(p["span"]), fmt_duration(p["every"]), fmt_bytes(p["bytes"]),
                      fmt_hundredths(p["ts"]), fmt_hundredths(p["ds"]), fmt_hundredths(p["dur"]),
                      fmt_hundredths(p["hist"])]
@@ -426,20 +423,24 @@ def dns_tunnelling(dns, raw):
                      "queries": q["queries"], "hosts": len({h for h in q["hosts"] if h is not None}),
                      "top_host": sql_mode(q["hosts"]),
                      "qtypes": ",".join(sorted(q["qtypes"])) if q["qtypes"] else None})
-    rows.sort(key=lambda d: (-d["subs"], -int(d["entropy"] * 100 + 0.5), d["domain"]))
-    out = ["domain|subs|queries|len|entropy|qtypes|hosts|top_host"]
+    for d in rows:
+        d["per_host"] = d["subs"] / d["hosts"] if d["hosts"] else None
+    rows.sort(key=lambda d: (d["per_host"] is None, -(d["per_host"] or 0), -d["subs"],
+                             -int(d["entropy"] * 100 + 0.5), d["domain"]))
+    out = ["domain|subs|hosts|per_host|queries|len|entropy|qtypes|top_host"]
     for d in rows[:15]:
         if raw:
-            cells = [d["domain"], d["subs"], d["queries"], d["len"], d["entropy"], d["qtypes"],
-                     d["hosts"], d["top_host"]]
+            cells = [d["domain"], d["subs"], d["hosts"], d["per_host"], d["queries"], d["len"],
+                     d["entropy"], d["qtypes"], d["top_host"]]
         else:
             dom = d["domain"] if len(d["domain"]) <= 28 else "..." + d["domain"][-25:]
             qt = d["qtypes"]
             if qt is not None and len(qt) > 14:
                 qt = qt[:13] + "+"
-            cells = [dom, fmt_count(d["subs"]), fmt_count(d["queries"]),
-                     "%.1f" % (int(d["len"] * 10 + 0.5) / 10.0), fmt_hundredths(d["entropy"]), qt,
-                     fmt_count(d["hosts"]), d["top_host"]]
+            per_host = None if d["per_host"] is None else "%.1f" % (int(d["per_host"] * 10 + 0.5) / 10.0)
+            cells = [dom, fmt_count(d["subs"]), fmt_count(d["hosts"]), per_host,
+                     fmt_count(d["queries"]), "%.1f" % (int(d["len"] * 10 + 0.5) / 10.0),
+                     fmt_hundredths(d["entropy"]), qt, d["top_host"]]
         out.append("|".join(sql_value(c) for c in cells))
     return out
 
