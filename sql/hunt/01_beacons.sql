@@ -1,16 +1,17 @@
 -- title: Beacons: host pairs that connect on a schedule
 --
 -- The 20 (source, destination, destination port) triples whose connections
--- look most like a beacon, by beacon_score() (RITA's method, docs/hunts.md): regular
--- intervals (ts), regular sizes (ds, from orig_ip_bytes), connections spread
--- over the log's whole span (dur) and evenly over its 24 slices (hist), each
--- part 0..1 and a quarter of the score. Only pairs with at least 24
--- connections are judged (one an hour for a day; RITA's classic threshold).
--- Columns: conns, span (first to last connection), every (the median
--- interval), bytes (IP bytes both ways). RITA groups by address pair; the
--- port keeps a beacon apart from other traffic to the same server (and
--- spares the sort a per-group port count). A lead, not a verdict: updaters, NTP and monitoring
--- also run on a schedule.
+-- look most like a beacon, by beacon_score() (RITA's method, docs/hunts.md):
+-- regular intervals (ts), regular sizes (ds, from orig_ip_bytes),
+-- connections spread over the log's whole span (dur) and evenly over its 24
+-- slices (hist), each part 0..1 and a quarter of the score. Only triples
+-- with at least 24 connections are judged (one an hour for a day; RITA's
+-- classic threshold). Columns: conns, span (first to last connection),
+-- every (the median interval), bytes (IP bytes both ways). RITA groups by
+-- address pair; the port keeps a beacon apart from other traffic to the
+-- same server (and spares the sort a per-group port count). A lead, not a
+-- verdict: updaters, NTP and monitoring also run on a schedule. Ties: more
+-- connections, then the addresses and port.
 --
 -- Runs against a table or view named `conn` with Zeek conn.log columns:
 --   CREATE VIRTUAL TABLE temp.conn USING zeek('conn.log');

@@ -1,4 +1,4 @@
--- title: DNS tunnelling and exfiltration leads: domains with many subdomains
+-- title: DNS tunnelling and exfiltration leads: many subdomains, few asking hosts
 --
 -- The 15 registered domains (registered_domain(); the suffix rule is in
 -- docs/hunts.md) with the most distinct subdomains per asking host: data

@@ -20,7 +20,6 @@ SQLITE_EXTENSION_INIT3
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/civil.h"
 #include "func/beacon/beacon.h"

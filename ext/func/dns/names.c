@@ -5,7 +5,6 @@
 #include "func/dns/names.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define BYTE_VALUES 256

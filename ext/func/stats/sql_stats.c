@@ -15,7 +15,6 @@
 #include "families.h"
 SQLITE_EXTENSION_INIT3
 
-#include <string.h>
 
 #include "func/stats/stats.h"
 
