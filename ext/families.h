@@ -17,5 +17,8 @@ int zeeklog_register_time(sqlite3 *db, char **pzErr);       /* func/time/ */
 int zeeklog_register_regexp(sqlite3 *db, char **pzErr);     /* func/regexp/ */
 int zeeklog_register_signatures(sqlite3 *db, char **pzErr); /* func/signatures/ */
 int zeeklog_register_addr(sqlite3 *db, char **pzErr);       /* func/addr/ */
+int zeeklog_register_stats(sqlite3 *db, char **pzErr);      /* func/stats/ */
+int zeeklog_register_dns(sqlite3 *db, char **pzErr);        /* func/dns/ */
+int zeeklog_register_beacon(sqlite3 *db, char **pzErr);     /* func/beacon/ */
 
 #endif

@@ -30,6 +30,9 @@ int sqlite3_zeeklog_init(sqlite3 *db, char **pzErr,
     zeeklog_register_regexp,
     zeeklog_register_signatures,
     zeeklog_register_addr,
+    zeeklog_register_stats,
+    zeeklog_register_dns,
+    zeeklog_register_beacon,
   };
   SQLITE_EXTENSION_INIT2(pApi);
   int rc = sqlite3_create_function(db, "zeeklog_version", 0,
