@@ -52,12 +52,24 @@ static int groupable(const ZeekTable *t, int col){
   return k == ZL_COL_FIELD || k == ZL_COL_TS_ISO || k == ZL_COL_BUCKET;
 }
 
+/* A time or double column nearly every row of which differs (ts, duration):
+** joining a tuple unpinned, it would make as many tuples as rows, and sums
+** over it would depend on the order rows come in. */
+static int continuous(const ZeekTable *t, int col){
+  const ZlColumn *c = &t->cols[col];
+  if(c->kind == ZL_COL_TS_ISO) return 1;
+  if(c->kind != ZL_COL_FIELD) return 0;
+  ZlKind k = t->cfg.columns.f[c->field].kind;
+  return k == ZL_REAL || k == ZL_TIME;
+}
+
 /* Can the rows go out already grouped? When SQLite only needs GROUP BY or
 ** DISTINCT groups of plain columns (sqlite3_vtab_distinct() 1 or 2), the
 ** scan can count the distinct tuples of every column the query reads and
 ** hand each out as often as it occurs, and SQLite need not sort every row.
 ** The columns it does not group by join the tuple too (mode(status_msg)
-** per status_code: the pairs are few); one pinned by `= v` or `IN (...)` is
+** per status_code: the pairs are few) unless they are times or doubles (below);
+** one pinned by `= v` or `IN (...)` is
 ** filtered there, which keeps the tuples fewer. Memory stays bounded either
 ** way: tuples past group_memory wait for another pass (grouped_scan.h).
 ** Fills the tuple's SQL columns (ordered ones first) and the constraint
@@ -84,6 +96,7 @@ static int plan_grouping(const ZeekTable *t, sqlite3_index_info *info, ZlQueryPl
     if(listed || !is_used(used, col) || t->cols[col].kind == ZL_COL_ARG) continue;
     if(n == ZL_GROUPED_MAX_COLS || !groupable(t, col)) return 0;
     filter_of[n] = filter_constraint(info, col);
+    if(filter_of[n] < 0 && continuous(t, col)) return 0;
     plan->desc[n] = 0;
     plan->group_col[n++] = col;
   }
