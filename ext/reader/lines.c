@@ -36,6 +36,17 @@ void zl_lines_close(ZlLines *l){
 
 const char *zl_lines_error(const ZlLines *l){ return l->err ? l->err : "unknown error"; }
 
+void zl_lines_set_stop(ZlLines *l, int (*stop)(void *ctx), void *ctx){
+  l->stop = stop;
+  l->stop_ctx = ctx;
+}
+
+static int stopped(ZlLines *l){
+  if(!l->stop || !l->stop(l->stop_ctx)) return 0;
+  l->interrupted = 1;
+  return lines_fail(l, "interrupted");
+}
+
 /* At the end of a file that is still growing, a last line without "\n" is
 ** being written as we read: it is not part of this read (the next one reads
 ** it whole). A file that stopped growing keeps such a line. */
@@ -84,7 +95,7 @@ static int skip_rest_of_line(ZlLines *l){
     }
     zl_lines_drop(l, l->len);
     if(l->eof){ l->skipping = 0; return 0; }
-    if(fill(l, ZL_READ_BLOCK)) return -1;
+    if(stopped(l) || fill(l, ZL_READ_BLOCK)) return -1;
   }
 }
 
@@ -109,7 +120,7 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
     looked = l->len;
     size_t want = l->len * 2 > max + 2 ? max + 2 : l->len * 2;
     if(want < ZL_READ_BLOCK) want = ZL_READ_BLOCK;
-    if(fill(l, want)) return ZL_ERROR;
+    if(stopped(l) || fill(l, want)) return ZL_ERROR;
   }
 }
 
@@ -166,7 +177,7 @@ static size_t blank_run(const char *p, size_t n, uint64_t *count){
 int zl_lines_skip_blank(ZlLines *l, uint64_t *count){
   if(l->pending){ zl_lines_drop(l, l->pending); l->pending = 0; }
   for(;;){
-    if(fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
+    if(stopped(l) || fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
     const char *d = zl_lines_data(l);
     size_t run = blank_run(d, l->len, count);
     int more = run == l->len && !l->eof;

@@ -37,11 +37,18 @@ typedef struct ZlLines {
   int eof;             /* the source has no more bytes */
   int skipping;        /* dropping the rest of an over-long line */
   char *err;           /* malloc'd, after ZL_ERROR */
+  int (*stop)(void *ctx);  /* polled while dropping long lines: 1 = stop */
+  void *stop_ctx;
+  int interrupted;     /* the ZL_ERROR was stop() */
 } ZlLines;
 
 /* 0, or -1 with a malloc'd message in *err. */
 int zl_lines_open(ZlLines *l, const char *path, size_t max_line, char **err);
 void zl_lines_close(ZlLines *l);
+/* A callback polled while a long stretch is read without a line to hand out
+** (a line over max_line, a sparse file of NULs): when it says 1, the read
+** fails with "interrupted". */
+void zl_lines_set_stop(ZlLines *l, int (*stop)(void *ctx), void *ctx);
 const char *zl_lines_error(const ZlLines *l);
 
 /* One line at a time; the line stays valid until the next call. */

@@ -26,12 +26,14 @@ int zl_file_id(const char *path, ZlFileId *out){
   out->ino = st.st_ino;
   out->size = st.st_size;
   out->mtime = st.st_mtim;
+  out->ctime = st.st_ctim;
   return 0;
 }
 
 int zl_file_id_equal(const ZlFileId *a, const ZlFileId *b){
   return a->dev == b->dev && a->ino == b->ino && a->size == b->size
-      && a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec;
+      && a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec
+      && a->ctime.tv_sec == b->ctime.tv_sec && a->ctime.tv_nsec == b->ctime.tv_nsec;
 }
 
 static uint64_t path_hash(const char *s){

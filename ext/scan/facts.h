@@ -6,7 +6,7 @@
 **   zl_facts_learn(facts, path, &id, 1, min_ts, max_ts);   // after a full read
 **   zl_facts_rules_out(facts, path, &id, lo, hi);          // 1: skip the file
 **
-** A fact holds while the file keeps the device, inode, size and mtime it had
+** A fact holds while the file keeps the device, inode, size, mtime and ctime it had
 ** when it was read; any change and the file is read again. At most
 ** ZL_MAX_FACTS files are remembered (then all are forgotten). No SQLite here.
 */
@@ -18,7 +18,9 @@
 
 #define ZL_MAX_FACTS 100000
 
-typedef struct ZlFileId { dev_t dev; ino_t ino; off_t size; struct timespec mtime; } ZlFileId;
+/* What makes a file the same file: a rewrite in place keeps dev, ino, size
+** and even mtime (touch -r), but not ctime, which only the kernel sets. */
+typedef struct ZlFileId { dev_t dev; ino_t ino; off_t size; struct timespec mtime, ctime; } ZlFileId;
 typedef struct ZlFacts ZlFacts;
 
 int zl_file_id(const char *path, ZlFileId *out);           /* 0, or -1 */

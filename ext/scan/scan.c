@@ -161,6 +161,7 @@ static int open_next_file(ZlScan *s){
       free(err);
       return -1;
     }
+    zl_lines_set_stop(&s->lines, s->cfg->interrupted, s->cfg->interrupt_ctx);
     s->file_open = 1;
     break;
   }
@@ -223,6 +224,7 @@ static void close_file(ZlScan *s, int read_whole){
 /* ---- cutting the file into chunks ----------------------------------------- */
 
 static int lines_failed(ZlScan *s){
+  s->was_interrupted |= s->lines.interrupted;
   return scan_fail(s, "%s", zl_lines_error(&s->lines));
 }
 
@@ -484,12 +486,22 @@ static int all_bad(ZlScan *s){
                    s->stats.bad_files > 1 ? " (and in other files)" : "");
 }
 
+/* Polled once a chunk (at most ZL_READ_BLOCK bytes of lines): a long run
+** that hands out no row (bad lines, a grouped scan's counting, pruned files)
+** still stops soon after the user interrupts. */
+static int interrupted(ZlScan *s){
+  if(!s->cfg->interrupted || !s->cfg->interrupted(s->cfg->interrupt_ctx)) return 0;
+  s->was_interrupted = 1;
+  return scan_fail(s, "interrupted");
+}
+
 int zl_scan_next(ZlScan *s){
   for(;;){
     if(s->cur){
       int rc = s->cur->kind == ZL_CHUNK_DATA ? next_row_in_chunk(s, s->cur) : 0;
       if(rc != 0) return rc;
       release_chunk(s);
+      if(interrupted(s)) return -1;
     }
     if(keep_queue_full(s) < 0) return -1;
     if(s->used == s->cut){                     /* every file is done */

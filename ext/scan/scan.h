@@ -62,6 +62,10 @@ typedef struct ZlScanConfig {
   int (*skip_file)(void *ctx, const char *path);
   void (*file_done)(void *ctx, const char *path, int has_ts, double min_ts, double max_ts);
   void *hook_ctx;
+  /* 1 once the query was interrupted: the scan then stops soon, even in a
+  ** stretch that hands out no row, with the error "interrupted". */
+  int (*interrupted)(void *ctx);
+  void *interrupt_ctx;
 } ZlScanConfig;
 
 /* An empty config with the defaults of base/limits.h. */
@@ -126,6 +130,7 @@ typedef struct ZlScan {
   int file_has_ts;         /* the current file's ts range so far */
   double file_min_ts, file_max_ts;
   char *err;               /* malloc'd, after a -1 */
+  int was_interrupted;     /* the -1 was cfg->interrupted() */
 } ZlScan;
 /* A text or set column's value in the current row, markers resolved. */
 typedef enum {

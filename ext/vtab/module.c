@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "families.h"
+#include "host.h"
 #include "base/limits.h"
 #include "vtab/plan.h"
 #include "vtab/prune.h"
@@ -56,6 +57,7 @@ static void free_table(ZeekTable *t){
   zl_schema_free(&t->cfg.columns);
   zl_schema_free_all(t->headerless, t->nheaderless);
   sqlite3_free(t->headerless_name);
+  sqlite3_free(t->unreadable);
   sqlite3_free((char *)t->cfg.pattern);
   sqlite3_free(t->cols);
   sqlite3_free(t->name);
@@ -69,6 +71,7 @@ static ZeekTable *new_table(sqlite3 *db, void *pAux, const char *name){
   zl_scan_config_init(&t->cfg);
   t->ts_col = t->ts_field = -1;
   t->state = pAux;
+  t->db = db;
   t->name = sqlite3_mprintf("%s", name);
   t->next = t->state->tables;
   t->state->tables = t;
@@ -78,15 +81,36 @@ static ZeekTable *new_table(sqlite3 *db, void *pAux, const char *name){
   return t;
 }
 
-/* xCreate and xConnect: CREATE VIRTUAL TABLE ... USING zeek(...). */
-static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                       sqlite3_vtab **ppVtab, char **pzErr){
+/* A table stored in a database file whose log is gone (rotated away): it
+** cannot be read, but it must still be droppable. It gets one column and
+** every scan of it is the error that made it so. */
+static int connect_unreadable(sqlite3 *db, ZeekTable *t, char *msg, sqlite3_vtab **ppVtab){
+  t->unreadable = msg;
+  t->cols = sqlite3_malloc64(sizeof *t->cols);
+  if(!t->cols) return SQLITE_NOMEM;
+  t->cols[t->ncols++] = (ZlColumn){ ZL_COL_LINE, -1, 0 };      /* never read */
+  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(unreadable TEXT)");
+  if(rc != SQLITE_OK) return rc;
+  *ppVtab = &t->base;
+  return SQLITE_OK;
+}
+
+/* CREATE VIRTUAL TABLE ... USING zeek(...) (create), or a table stored in
+** a database file being opened (connect). */
+static int open_table(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                      sqlite3_vtab **ppVtab, char **pzErr, int creating){
   ZeekOptions o;
   ZeekTable *t = new_table(db, pAux, argv[2]);
   if(!t) return SQLITE_NOMEM;
   char *msg = zl_options_parse(argc, argv, &o);
   if(!msg) msg = zl_table_fields(t, &o);
   if(!msg) msg = zl_table_groups(t, &o);
+  if(msg && !creating){
+    zl_options_free(&o);
+    int rc = connect_unreadable(db, t, msg, ppVtab);
+    if(rc != SQLITE_OK) free_table(t);
+    return rc;
+  }
   if(msg){
     *pzErr = sqlite3_mprintf("zeek: %s", msg);
     sqlite3_free(msg);
@@ -106,6 +130,16 @@ static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *arg
   if(rc != SQLITE_OK){ free_table(t); return rc; }
   *ppVtab = &t->base;
   return SQLITE_OK;
+}
+
+static int zeekCreate(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                      sqlite3_vtab **ppVtab, char **pzErr){
+  return open_table(db, pAux, argc, argv, ppVtab, pzErr, 1);
+}
+
+static int zeekConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                       sqlite3_vtab **ppVtab, char **pzErr){
+  return open_table(db, pAux, argc, argv, ppVtab, pzErr, 0);
 }
 
 /* xConnect of zeek_http: fixed http columns; the path comes per query. */
@@ -187,10 +221,14 @@ static int zeekClose(sqlite3_vtab_cursor *cur){
 }
 
 static int scan_error(ZeekCursor *c){
-  set_vtab_error(c->base.pVtab, zl_rows_error(&c->rows));
   c->eof = 1;
+  if(zl_rows_interrupted(&c->rows)) return SQLITE_INTERRUPT;
+  set_vtab_error(c->base.pVtab, zl_rows_error(&c->rows));
   return SQLITE_ERROR;
 }
+
+/* The scan's way to ask whether the user interrupted the query. */
+static int query_interrupted(void *db){ return zl_host_is_interrupted(db); }
 
 static int zeekNext(sqlite3_vtab_cursor *cur){
   ZeekCursor *c = (ZeekCursor *)cur;
@@ -307,6 +345,7 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   ZeekTable *t = (ZeekTable *)cur->pVtab;
   ZlQueryPlan plan;
   end_scan(c);
+  if(t->unreadable){ set_vtab_error(cur->pVtab, t->unreadable); return SQLITE_ERROR; }
   if(zl_plan_decode(idxStr, &plan)){ set_vtab_error(cur->pVtab, "bad plan"); return SQLITE_ERROR; }
   c->cfg = t->cfg;
   if(plan.path_arg){
@@ -322,6 +361,10 @@ static int zeekFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   if(!(c->wanted = wanted_fields(t, plan.col_used))) return SQLITE_NOMEM;
   c->cfg.wanted = c->wanted;
   zl_prune_hook(&c->prune, &c->cfg, t->ts_col >= 0 ? t->cols[t->ts_col].field : -1);
+  if(zl_host_can_interrupt()){
+    c->cfg.interrupted = query_interrupted;
+    c->cfg.interrupt_ctx = t->db;
+  }
   c->rowid = 0;
   c->eof = 0;
   if(t->ngroup) rc = open_summary(c, t);
@@ -361,7 +404,8 @@ static int zeekColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
 
 static sqlite3_module zeekModule = {
   /* iVersion    */ 0,
-  /* xCreate     */ zeekConnect,     /* nothing is stored: create = connect */
+  /* xCreate     */ zeekCreate,      /* nothing is stored: create = connect, but */
+                                     /* connect keeps a stored table droppable */
   /* xConnect    */ zeekConnect,
   /* xBestIndex  */ zeekBestIndex,
   /* xDisconnect */ zeekDisconnect,

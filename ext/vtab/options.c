@@ -83,7 +83,8 @@ static char *apply_option(ZeekOptions *o, const char *key, char **val){
   for(size_t i = 0; i < sizeof texts / sizeof *texts; i++){
     if(strcmp(key, texts[i].key)) continue;
     char **slot = (char **)((char *)o + texts[i].at);
-    sqlite3_free(*slot);
+    if(*slot) return sqlite3_mprintf("%s given twice%s", key, strcmp(key, "path") ? ""
+                                     : " (the first argument is the path too)");
     *slot = *val;
     *val = NULL;
     return NULL;

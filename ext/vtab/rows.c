@@ -73,6 +73,10 @@ int zl_rows_open_grouped(ZlRows *r, const ZlScanConfig *cfg, const ZlColumn *col
   return zl_grouped_open(&r->grouped, cfg, spec);
 }
 
+int zl_rows_interrupted(const ZlRows *r){
+  return r->kind == &plain_rows ? r->scan.was_interrupted : r->grouped.scan.was_interrupted;
+}
+
 void zl_rows_close(ZlRows *r){
   if(r->kind) r->kind->close(r);
   r->kind = NULL;

@@ -48,6 +48,8 @@ static inline int zl_rows_next(ZlRows *r){ return r->kind->next(r); }
 static inline int zl_rows_value(ZlRows *r, int col, ZlPart *out){ return r->kind->value(r, col, out); }
 static inline const char *zl_rows_error(const ZlRows *r){ return r->kind->error(r); }
 static inline const ZlScanStats *zl_rows_stats(const ZlRows *r){ return r->kind->stats(r); }
+/* Did the last error come from the query being interrupted? */
+int zl_rows_interrupted(const ZlRows *r);
 void zl_rows_close(ZlRows *r);
 
 #endif

@@ -32,6 +32,7 @@ typedef struct ZeekState { ZeekTable *tables; ZlFacts *facts; int refs; } ZeekSt
 
 struct ZeekTable {
   sqlite3_vtab base;
+  sqlite3 *db;
   ZeekState *state;
   ZeekTable *next;            /* in state->tables */
   char *name;
@@ -48,6 +49,7 @@ struct ZeekTable {
   ZlColumn group[ZL_GROUPED_MAX_COLS];  /* a summary table (group=): its groups */
   int ngroup;                 /* 0: a table of log rows */
   ZlScanStats last;           /* the last scan that reached the end */
+  char *unreadable;           /* a stored table whose files cannot be read: why */
 };
 
 /* options.c */

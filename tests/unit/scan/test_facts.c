@@ -29,9 +29,12 @@ END_TEST
 START_TEST(changed_files_are_read){
   ZlFacts *f = zl_facts_new();
   ZlFileId id = id_of(1000, 77), grown = id_of(1200, 77), touched = id_of(1000, 78);
-  ZlFileId other_inode = id;
+  ZlFileId other_inode = id, rewritten = id;
   other_inode.ino = 43;
+  rewritten.ctime.tv_nsec++;          /* rewritten in place, size and mtime kept */
   zl_facts_learn(f, "a.log", &id, 1, 100.0, 200.0);
+  ck_assert_int_eq(zl_facts_rules_out(f, "a.log", &id, 0, 10), 1);
+  ck_assert_int_eq(zl_facts_rules_out(f, "a.log", &rewritten, 0, 10), 0);
   ck_assert_int_eq(zl_facts_rules_out(f, "a.log", &grown, 0, 10), 0);
   ck_assert_int_eq(zl_facts_rules_out(f, "a.log", &touched, 0, 10), 0);
   ck_assert_int_eq(zl_facts_rules_out(f, "a.log", &other_inode, 0, 10), 0);
