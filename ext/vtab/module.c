@@ -446,6 +446,7 @@ int zeeklog_register_vtab(sqlite3 *db, char **pzErr){
     rc = sqlite3_create_module_v2(db, "zeek_http", &httpModule, st, state_unref);
   }
   if(rc == SQLITE_OK) rc = zl_register_stats(db, st);
+  if(rc == SQLITE_OK) rc = zl_register_attach(db);
   if(rc != SQLITE_OK) *pzErr = sqlite3_mprintf("zeek: cannot register: %s", sqlite3_errmsg(db));
   return rc;
 }

@@ -9,6 +9,7 @@
 **   rows.c      the row sources: plain and grouped scans
 **   module.c    the zeek and zeek_http modules' methods
 **   stats.c     zeek_skipped(), zeek_stats()
+**   attach.c    zeek_attach(): a log directory as one table per log type
 */
 #ifndef ZL_TABLE_H
 #define ZL_TABLE_H
@@ -74,5 +75,8 @@ int zl_table_declare(sqlite3 *db, ZeekTable *t, int dotted, char **pzErr);
 
 /* stats.c */
 int zl_register_stats(sqlite3 *db, ZeekState *st);
+
+/* attach.c: zeek_attach('dir') */
+int zl_register_attach(sqlite3 *db);
 
 #endif
