@@ -19,12 +19,12 @@
 **
 ** The grammar is RFC 8259's, strictly (see json_line.c for the few places
 ** where that differs from cJSON, today's parser). Three choices of ours:
-**  - Duplicate keys: the last non-null value wins (null counts as absent),
-**    which is what zeeklog did over cJSON's member list.
+**  - Duplicate keys: the last non-null value wins (null only when every
+**    value is null), which is what zeeklog did over cJSON's member list.
 **  - Bytes that are not valid UTF-8 are accepted as bytes, as cJSON does:
-**    Zeek's writer never emits them (it writes the text \\xNN), while old
-**    Bro JSON logs and other producers may, and rejecting would drop rows
-**    that read today. SQLite TEXT holds any bytes.
+**    Zeek's writer never emits them (it writes the text \\xNN), but other
+**    producers may, and rejecting them would drop rows that read today.
+**    SQLite TEXT holds any bytes.
 **  - An escaped lone surrogate (\ud800 without its pair) makes the line bad,
 **    as cJSON does and as I-JSON (RFC 7493) requires: it has no UTF-8 form,
 **    and Zeek never writes one.
