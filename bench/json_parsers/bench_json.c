@@ -17,8 +17,12 @@
 ** equal, or the program says so and exits 1. simdjson On-Demand is timed
 ** for comparison only: it does not validate what it skips, so it cannot
 ** reject a bad line as the others do.
+** A second table says which parsers read the numbers Zeek writes at the
+** extremes (the full 309 digits of +-DBL_MAX, the largest count, a time
+** with microseconds, the least subnormal) to exactly the double they name.
 */
 #include <cjson/cJSON.h>
+#include <float.h>
 #include <json-c/json.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -193,6 +197,68 @@ static int sjod_two(void *st, const char *line, size_t len, int64_t *status, siz
   return sj_ondemand_two(st, line, len, status, orig_len);
 }
 
+/* ---- exactness: the member "v" of each line, read as a double ---- */
+
+#define DBL_MAX_DIGITS "17976931348623157081452742373170435679807056752584499659891747680315726078002853876058955" \
+  "86327668781715404589535143824642343213268894641827684675467035375169860499105765512820762" \
+  "45490090389328944075868508455133942304583236903222948165808559332123348274797826204144723" \
+  "168738177180919299881250404026184124858368"
+
+static const struct { const char *line; double want; } EXTREMES[] = {
+  {"{\"v\":" DBL_MAX_DIGITS ".0}", DBL_MAX},
+  {"{\"v\":-" DBL_MAX_DIGITS ".0}", -DBL_MAX},
+  {"{\"v\":18446744073709551615}", 18446744073709551615.0},
+  {"{\"v\":1582646597.838527}", 1582646597.838527},
+  {"{\"v\":5e-324}", 0x1p-1074},
+};
+#define NEXTREMES ((int)(sizeof EXTREMES / sizeof EXTREMES[0]))
+
+static int mine_number(void *st, const char *line, size_t len, double *out){
+  static const char *const v[] = {"v"};
+  ZlJsonKeys keys;
+  ZlJsonLine row;
+  int rc = -1;
+  if(zl_json_keys_init(&keys, v, 1) || zl_json_line_init(&row, &keys)) return -1;
+  if(zl_json_line_scan(&row, &keys, line, len) == 0 && row.cells[0].type == ZL_JSON_NUMBER)
+    rc = zl_json_number_double(row.cells[0].text.p, row.cells[0].text.n, out);
+  zl_json_line_free(&row);
+  zl_json_keys_free(&keys);
+  return rc;
+}
+
+static int cjson_number(void *st, const char *line, size_t len, double *out){
+  cJSON *doc = cjson_parse(line, len);
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "v");
+  int rc = cJSON_IsNumber(v) ? (*out = v->valuedouble, 0) : -1;
+  cJSON_Delete(doc);
+  return rc;
+}
+
+static int jsonc_number(void *st, const char *line, size_t len, double *out){
+  json_object *doc = jsonc_parse(st, line, len), *v;
+  int rc = doc && json_object_object_get_ex(doc, "v", &v) ? (*out = json_object_get_double(v), 0) : -1;
+  json_object_put(doc);
+  return rc;
+}
+
+static int sjdom_number(void *st, const char *line, size_t len, double *out){
+  return sj_dom_number(st, line, len, out);
+}
+
+/* How many of EXTREMES the parser reads to the exact double. */
+static int exact_extremes(int (*number)(void *, const char *, size_t, double *), void *st){
+  int ok = 0;
+  for(int i = 0; i < NEXTREMES; i++){
+    size_t len = strlen(EXTREMES[i].line);
+    char *padded = calloc(len + PADDING, 1);
+    double d = 0;
+    memcpy(padded, EXTREMES[i].line, len);
+    ok += number(st, padded, len, &d) == 0 && d == EXTREMES[i].want;
+    free(padded);
+  }
+  return ok;
+}
+
 /* ---- the file, the passes, the table ---- */
 
 static double now(void){
@@ -350,6 +416,12 @@ int main(int argc, char **argv){
     }
   }
   if(bad) printf("ANSWERS DIFFER\n");
+  printf("\nZeek's numbers at the extremes read to the exact double (of %d):\n\n", NEXTREMES);
+  printf("| parser | exact |\n|---|---|\n");
+  printf("| zeeklog json_line | %d |\n", exact_extremes(mine_number, NULL));
+  printf("| cJSON | %d |\n", exact_extremes(cjson_number, NULL));
+  printf("| json-c | %d |\n", exact_extremes(jsonc_number, tok));
+  printf("| simdjson DOM | %d |\n", exact_extremes(sjdom_number, sj));
   sj_free(sj);
   json_tokener_free(tok);
   return bad;

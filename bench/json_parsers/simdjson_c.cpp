@@ -45,6 +45,12 @@ extern "C" int sj_dom_all(SjParser *p, const char *line, size_t len, uint64_t co
   return 0;
 }
 
+extern "C" int sj_dom_number(SjParser *p, const char *line, size_t len, double *out){
+  simdjson::dom::element doc;
+  if(p->dom.parse(line, len, false).get(doc)) return -1;
+  return doc["v"].get(*out) ? -1 : 0;
+}
+
 extern "C" int sj_ondemand_two(SjParser *p, const char *line, size_t len, int64_t *status,
                                size_t *orig_h_len){
   simdjson::ondemand::document doc;

@@ -23,6 +23,8 @@ int sj_dom_two(SjParser *p, const char *line, size_t len, int64_t *status, size_
 /* Every member of the line counted by type (counts[7]: null false true
 ** number string array object). */
 int sj_dom_all(SjParser *p, const char *line, size_t len, uint64_t counts[7]);
+/* The number member "v" as a double; 0, or -1 when the line is refused. */
+int sj_dom_number(SjParser *p, const char *line, size_t len, double *out);
 /* On-Demand: the two members only; the rest of the line is NOT validated. */
 int sj_ondemand_two(SjParser *p, const char *line, size_t len, int64_t *status, size_t *orig_h_len);
 

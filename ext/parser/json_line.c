@@ -21,16 +21,15 @@
 ** what is wrong and where.
 **
 ** Where this is stricter than cJSON (today's parser), by RFC 8259:
-**   - leading zeros (01, -01), a '.' without digits (1., 1.e5);
+**   - leading zeros (01, -01), a '.' without digits on a side (1., 1.e5,
+**     -.5);
 **   - control characters (< 0x20) inside strings, and as whitespace (cJSON
 **     skips every byte <= ' ' between tokens);
 **   - \u escapes whose four characters are not hex digits (cJSON reads
 **     them as U+0000).
-** And where it accepts what cJSON refused:
-**   - numbers longer than 63 characters (cJSON cuts them, then fails on
-**     the rest): Zeek writes 1.79e308 with all 309 digits;
-**   - a '\n' after the object (RFC whitespace; zeeklog's caller of cJSON
-**     allowed only ' ', '\t', '\r' there; a line never holds one anyway).
+** And where it accepts what zeeklog refused with cJSON: a '\n' after the
+** object (RFC whitespace; the caller of cJSON allowed only ' ', '\t', '\r'
+** there; a line never holds one anyway).
 ** The same in both: invalid UTF-8 accepted as bytes, lone surrogates
 ** rejected, a byte order mark before the object ignored, nesting up to
 ** ZL_JSON_MAX_DEPTH.

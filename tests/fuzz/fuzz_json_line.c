@@ -64,19 +64,13 @@ static int cjson_lenient(const char *line, size_t len, const char *why, size_t a
   if(at < len && c <= ' ' && !is_ws(c)) return 1;
   if(strcmp(why, "control character in string") == 0) return c < 0x20;
   if(strcmp(why, "leading zero") == 0) return c == '0' && at + 1 < len && line[at + 1] >= '0' && line[at + 1] <= '9';
-  if(strcmp(why, "digit expected") == 0) return at > 0 && line[at - 1] == '.';
+  if(strcmp(why, "digit expected") == 0) return at > 0 && (line[at - 1] == '.' || (c == '.' && line[at - 1] == '-'));
   if(strcmp(why, "bad \\u escape") == 0) return c == '\\';
   return 0;
 }
 
-/* ... and the other way round: numbers cJSON cuts at 63 characters, a
-** newline after the object. */
+/* ... and the other way round: a newline after the object. */
 static int cjson_strict(const char *line, size_t len){
-  size_t run = 0;
-  for(size_t i = 0; i < len; i++){
-    run = strchr("0123456789.eE+-", line[i]) && line[i] ? run + 1 : 0;
-    if(run >= 64) return 1;
-  }
   while(len > 0 && is_ws((unsigned char)line[len - 1])) if(line[--len] == '\n') return 1;
   return 0;
 }
