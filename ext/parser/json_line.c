@@ -64,7 +64,7 @@ HOT uint64_t load32(const char *p){ uint32_t v; memcpy(&v, p, 4); return v; }
 
 /* A hash of a key's bytes that reads only inside them: the first 16 and the
 ** last 8 bytes and the length (the index holds a schema's names, which differ
-** there; equal hashes are told apart by memcmp). */
+** there; equal hashes are told apart by their bytes). */
 HOT uint64_t key_hash(const char *s, size_t n){
   uint64_t a = 0, b = 0;
   if(n >= 8){
