@@ -946,13 +946,14 @@ static int names_of(const Lines *L, char names[][128], const char *ptrs[], int m
 
 #define MUTANT_MAX (1 << 20)
 #define MUTANTS_PER_LINE 400
+#define MUTANTS_PER_FILE 8000    /* so that more logs in tests/data keep it to seconds */
 
-/* A line, then MUTANTS_PER_LINE copies with one, two or three edits. */
+/* A line, then `mutants` copies with one, two or three edits. */
 static void differential_mutants(Fixture *f, const char *const *names, int n, const char *line,
-                                 size_t len, DiffStats *st, char *buf){
+                                 size_t len, int mutants, DiffStats *st, char *buf){
   differential(f, names, n, line, len, st);
   if(len + 64 > MUTANT_MAX) return;
-  for(int m = 0; m < MUTANTS_PER_LINE; m++){
+  for(int m = 0; m < mutants; m++){
     size_t k = mutate(line, len, buf);
     for(int more = (int)(rng() % 3); more > 0 && k + 64 < MUTANT_MAX; more--){
       char *tmp = malloc(k + 1);
@@ -988,7 +989,9 @@ START_TEST(against_cjson){
     differential(&f, edge_names, 4, edges[k], strlen(edges[k]), &st);
     ck_assert_msg(st.both_good == k + 1, "%s: %s", edges[k], f.row.error);
   }
-  for(int k = 0; k < 6; k++) differential_mutants(&f, edge_names, 4, edges[k], strlen(edges[k]), &st, buf);
+  for(int k = 0; k < 6; k++){
+    differential_mutants(&f, edge_names, 4, edges[k], strlen(edges[k]), MUTANTS_PER_LINE, &st, buf);
+  }
   fixture_free(&f);
   /* every JSON log of the tests, line by line */
   for(int i = 0; i < np; i++){
@@ -998,7 +1001,10 @@ START_TEST(against_cjson){
     const char *ptrs[64];
     int n = names_of(&L, names, ptrs, 64);
     fixture_init(&f, ptrs, n);
-    for(int k = 0; k < L.n; k++) differential_mutants(&f, ptrs, n, L.p[k], L.len[k], &st, buf);
+    int mutants = L.n ? MUTANTS_PER_FILE / L.n : 0;
+    if(mutants > MUTANTS_PER_LINE) mutants = MUTANTS_PER_LINE;
+    if(mutants < 20) mutants = 20;
+    for(int k = 0; k < L.n; k++) differential_mutants(&f, ptrs, n, L.p[k], L.len[k], mutants, &st, buf);
     fixture_free(&f);
     for(int k = 0; k < L.n; k++) free(L.p[k]);
     free(L.p);
