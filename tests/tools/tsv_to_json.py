@@ -3,9 +3,11 @@
 records (LogAscii::use_json=T): one object per line, keys in field order,
 unset fields omitted, numbers for count/int/port/double/time/interval,
 true/false for bool, arrays for sets and vectors, strings with Zeek's TSV
-escapes decoded. --ts=millis|iso writes ts as JSON::TS_MILLIS or
-JSON::TS_ISO8601 does. Used to check that a report gives the same answers
-on a TSV log and on its JSON twin.
+escapes decoded; bytes that are not valid UTF-8 are written as the text
+\\xNN (the JSON holds "\\\\xNN"), as Zeek's JSON writer does, so every line
+is valid UTF-8 and strict JSON readers accept it. --ts=millis|iso writes ts
+as JSON::TS_MILLIS or JSON::TS_ISO8601 does. Used to check that a report
+gives the same answers on a TSV log and on its JSON twin.
     tsv_to_json.py [--ts=epoch|millis|iso] IN.log > OUT.json.log"""
 import datetime, json, re, sys
 
@@ -19,7 +21,8 @@ def unescape(s):
             out.append(int(b[i+2:i+4], 16)); i += 4
         else:
             out.append(b[i]); i += 1
-    return out.decode("utf-8", "surrogateescape")
+    # Zeek's JSON writer: invalid UTF-8 bytes become the four characters \xNN.
+    return out.decode("utf-8", "backslashreplace")
 
 def scalar(text, typ, ts_mode, name):
     if typ in ("count", "int", "port"):
@@ -45,7 +48,7 @@ def main():
         ts_mode = args.pop(0)[5:]
     sep, set_sep, empty, unset = "\t", ",", "(empty)", "-"
     fields, types = [], []
-    out = sys.stdout
+    out = sys.stdout.buffer
     with open(args[0], encoding="utf-8", errors="surrogateescape", newline="\n") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -75,7 +78,8 @@ def main():
                     obj[name] = ""
                 else:
                     obj[name] = scalar(text, typ, ts_mode, name)
-            out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+            text = json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+            out.write(text.encode("utf-8"))
 
 if __name__ == "__main__":
     main()
