@@ -12,7 +12,9 @@
 typedef struct ZlSpan { const char *p; size_t n; } ZlSpan;
 
 /* A number, time or bool field once parsed. */
-typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL } ZlVState;
+/* ZL_V_TEXT: a JSON member of a column whose type was only inferred, that is
+** no number: the value is the member read as text (never a bad line). */
+typedef enum { ZL_V_NULL, ZL_V_INT, ZL_V_REAL, ZL_V_TEXT } ZlVState;
 typedef struct ZlValue { ZlVState state; int64_t i; double d; } ZlValue;
 
 /* A column's value as SQL will see it (TEXT bytes are borrowed). */

@@ -3,6 +3,7 @@
 */
 #include "parser/chunk.h"
 #include "base/message.h"
+#include "parser/json.h"
 #include "parser/numbers.h"
 
 #include <math.h>
@@ -70,11 +71,52 @@ int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
   return 1;
 }
 
+/* A JSON line's first key that no column has, for a strict error. */
+static int first_unknown(void *ctx, const char *key, size_t n, const ZlJsonValue *v){
+  char **out = ((void **)ctx)[0];
+  const ZlJsonKeys *keys = ((void **)ctx)[1];
+  (void)v;
+  if(zl_json_keys_find(keys, key, n) >= 0) return 0;
+  *out = zl_message("key '%.*s' is not a column (it was not in the sampled lines)", (int)(n > 60 ? 60 : n), key);
+  return 1;
+}
+
+int zl_layout_take_json(const ZlLayout *p, ZlJsonLine *jl, const char *line, size_t len,
+                        size_t readable, ZlJsonValue *cells, ZlValue *vals, char **why){
+  if(zl_json_line_scan_ahead(jl, p->keys, line, len, readable)){
+    *why = zl_message("not a JSON object: %s at byte %zu", jl->error, jl->error_at + 1);
+    return 0;
+  }
+  for(int k = 0; k < p->njson; k++) cells[k] = jl->cells[p->jcol[k]];
+  for(int k = 0; k < p->ntyped; k++){
+    int c = p->typed[k];
+    if(zl_json_value(&jl->cells[c], p->kind[c], p->declared[c], &vals[k])){
+      *why = zl_message("%s is not a %s", p->columns->f[c].name, p->columns->f[c].type);
+      return 0;
+    }
+  }
+  if(p->strict && jl->unknown_keys){
+    void *ctx[2] = { why, (void *)p->keys };
+    ZlBuf scratch = {0};
+    zl_json_line_members(line, len, first_unknown, ctx, &scratch, NULL, NULL);
+    zl_buf_free(&scratch);
+    return 0;
+  }
+  return 1;
+}
+
 /* Room for one more row's results. */
 static int grow_rows(ZlChunk *c){
   if(c->nrows < c->rows_cap) return 0;
   int cap = c->rows_cap ? c->rows_cap * 2 : 1024;
   size_t ntyped = (size_t)c->layout->ntyped, nstored = (size_t)c->layout->nstored;
+  size_t njson = (size_t)c->layout->njson;
+  if(c->layout->json){
+    ZlJsonValue *cells = realloc(c->jcells, (size_t)cap * (njson ? njson : 1) * sizeof *cells);
+    if(!cells) return -1;
+    c->jcells = cells;
+    nstored = 0;
+  }
   uint32_t *line = realloc(c->row_line, (size_t)cap * sizeof *line);
   if(line) c->row_line = line;
   ZlSpan *text = realloc(c->row_text, (size_t)cap * sizeof *text);
@@ -85,6 +127,9 @@ static int grow_rows(ZlChunk *c){
   if(vals) c->vals = vals;
   if(!line || !text || !spans || !vals) return -1;
   c->rows_cap = cap;
+  c->cap_stored = (int)nstored;
+  c->cap_typed = (int)ntyped;
+  c->cap_json = c->layout->json ? (int)njson : 0;
   return 0;
 }
 
@@ -100,6 +145,16 @@ void zl_chunk_parse(ZlChunk *c){
   c->err = NULL;
   free(c->first_bad);
   c->first_bad = NULL;
+  c->unknown_keys = 0;
+  /* A chunk sized for another block's rows (fewer fields) grows afresh. */
+  if(c->cap_stored < (p->json ? 0 : p->nstored) || c->cap_typed < p->ntyped
+     || c->cap_json < (p->json ? p->njson : 0)) c->rows_cap = 0;
+  if(p->json && c->jline_keys != p->keys){       /* the scanner's state, made once */
+    zl_json_line_free(&c->jline);
+    c->jline_keys = NULL;
+    if(zl_json_line_init(&c->jline, p->keys)){ c->oom = 1; c->err_row = 0; c->err_line = 0; return; }
+    c->jline_keys = p->keys;
+  }
   while(at < end){
     const char *nl = memchr(at, '\n', (size_t)(end - at));
     const char *stop = nl ? nl : end;
@@ -113,9 +168,14 @@ void zl_chunk_parse(ZlChunk *c){
     if(len > p->max_line){
       why = zl_message("line longer than max_line=%zu bytes", p->max_line);
       ok = 0;
+    }else if(p->json){
+      ok = zl_layout_take_json(p, &c->jline, at, len, (size_t)(end - at),
+                               c->jcells + (size_t)c->nrows * (size_t)p->njson,
+                               c->vals + (size_t)c->nrows * ntyped, &why);
+      c->unknown_keys += (uint64_t)c->jline.unknown_keys;
     }else{
-      ok = p->json || zl_layout_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
-                                        c->vals + (size_t)c->nrows * ntyped, &why);
+      ok = zl_layout_take_line(p, at, len, c->spans + (size_t)c->nrows * nstored,
+                               c->vals + (size_t)c->nrows * ntyped, &why);
     }
     if(ok){
       c->row_line[c->nrows] = line;
@@ -142,5 +202,7 @@ void zl_chunk_free(ZlChunk *c){
   free(c->vals);
   free(c->err);
   free(c->first_bad);
+  free(c->jcells);
+  if(c->jline_keys) zl_json_line_free(&c->jline);
   memset(c, 0, sizeof *c);
 }

@@ -17,8 +17,9 @@
 
 #include <stdint.h>
 #include <string.h>
-#include "parser/schema.h"
 #include "base/values.h"
+#include "parser/json_line.h"
+#include "parser/schema.h"
 #include "parser/tsv.h"
 
 typedef struct ZlLayout {
@@ -31,7 +32,12 @@ typedef struct ZlLayout {
   int nstored;             /* fields whose spans are kept */
   const int *typed;        /* columns to parse, by kind[]: numbers, times, bools */
   int ntyped;
-  int json;                /* lines are JSON: kept whole, parsed in order */
+  int json;                /* lines are JSON objects (the rest is TSV's) */
+  const ZlJsonKeys *keys;  /* JSON: every column's name, hashed */
+  const int *jcol;         /* JSON: the columns whose members a row keeps */
+  int njson;
+  const unsigned char *declared; /* JSON, per column: its type was declared (a
+                           ** wrong member makes the line bad), not inferred */
   int strict;              /* stop at the first bad line */
   size_t max_line;         /* longer lines are bad */
   size_t chunk_bytes;      /* cut chunks this big: rows' memory stays bounded */
@@ -51,9 +57,14 @@ typedef struct ZlChunk {
   const ZlLayout *layout;
   /* results */
   int nrows, rows_cap;
+  int cap_stored, cap_typed, cap_json;  /* per row, what rows_cap rows were sized for */
   uint32_t *row_line;      /* 0-based line of each row within the chunk */
   ZlSpan *row_text;        /* each row's whole line */
-  ZlSpan *spans;           /* nrows x layout->nstored */
+  ZlSpan *spans;           /* TSV: nrows x layout->nstored */
+  ZlJsonValue *jcells;     /* JSON: nrows x layout->njson */
+  ZlJsonLine jline;        /* JSON: the scanner's state, for layout->keys */
+  const ZlJsonKeys *jline_keys;
+  uint64_t unknown_keys;   /* JSON: members no column has */
   ZlValue *vals;           /* nrows x layout->ntyped, in layout->typed order */
   uint32_t nlines;
   uint64_t blanks;         /* ZL_CHUNK_LINE: blank lines dropped before it */
@@ -74,7 +85,12 @@ void zl_chunk_free(ZlChunk *c);
 ** p->typed[k]), or 0 with a malloc'd reason in *why (NULL when out of
 ** memory). */
 int zl_layout_take_line(const ZlLayout *p, const char *line, size_t len,
-                      ZlSpan *spans, ZlValue *vals, char **why);
+                        ZlSpan *spans, ZlValue *vals, char **why);
+/* One JSON data line, the same way: the members of p->jcol into cells, the
+** typed columns' values into vals; readable: bytes after line that may be
+** read (not used). jl must have been made for p->keys. */
+int zl_layout_take_json(const ZlLayout *p, ZlJsonLine *jl, const char *line, size_t len,
+                        size_t readable, ZlJsonValue *cells, ZlValue *vals, char **why);
 
 
 #endif

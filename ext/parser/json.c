@@ -1,209 +1,200 @@
 /*
-** json.c — Zeek JSON log lines -> per-column members (see json.h).
+** json.c — JSON members as column values (see json.h).
 */
 #include "parser/json.h"
-
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include "base/civil.h"
 #include "parser/escapes.h"
 #include "parser/numbers.h"
 
-int zl_json_is_object_line(const char *line, size_t len){
-  size_t i = 0;
-  while(i < len && (line[i] == ' ' || line[i] == '\t')) i++;
-  return i < len && line[i] == '{';
-}
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 
-void zl_json_row_free(ZlJsonRow *row){
-  cJSON_Delete(row->doc);
-  free(row->cells);
-  free(row->index);
-  memset(row, 0, sizeof *row);
-}
-
-static uint32_t name_hash(const char *s){
-  uint32_t h = 2166136261u;
-  while(*s){ h ^= (unsigned char)*s++; h *= 16777619u; }
-  return h;
-}
-
-/* An open-addressing index of column names, so that a line with very many
-** keys costs a hash per key, not a scan of every column. */
-static int build_index(ZlJsonRow *row, const ZlSchema *cols){
-  int n = 16;
-  while(n < 2 * cols->n) n *= 2;
-  free(row->index);
-  row->index = malloc((size_t)n * sizeof *row->index);
-  if(!row->index) return -1;
-  for(int i = 0; i < n; i++) row->index[i] = -1;
-  row->index_mask = n - 1;
-  for(int c = cols->n - 1; c >= 0; c--){          /* the first of equal names wins */
-    uint32_t k = name_hash(cols->f[c].name) & (uint32_t)row->index_mask;
-    while(row->index[k] >= 0 && strcmp(cols->f[row->index[k]].name, cols->f[c].name)){
-      k = (k + 1) & (uint32_t)row->index_mask;
-    }
-    row->index[k] = c;
-  }
+/* A string member's text, escapes decoded into buf when it has any. */
+static int string_text(const ZlJsonValue *v, ZlBuf *buf, const char **p, size_t *n){
+  if(!(v->flags & ZL_JSON_ESCAPED)){ *p = v->text.p; *n = v->text.n; return 0; }
+  buf->n = 0;
+  if(zl_buf_reserve(buf, v->text.n + 1)) return -1;
+  if(zl_json_unescape(v->text.p, v->text.n, buf->p, n)) *n = 0;   /* a scan accepted it */
+  *p = buf->p;
   return 0;
 }
 
-static int find_column(const ZlJsonRow *row, const ZlSchema *cols, const char *key){
-  uint32_t k = name_hash(key) & (uint32_t)row->index_mask;
-  for(int c; (c = row->index[k]) >= 0; k = (k + 1) & (uint32_t)row->index_mask){
-    if(strcmp(cols->f[c].name, key) == 0) return c;
-  }
-  return -1;
-}
-
-int zl_json_row_parse(ZlJsonRow *row, const ZlSchema *cols, const char *line, size_t len){
-  const char *end = NULL;
-  cJSON_Delete(row->doc);
-  row->doc = cJSON_ParseWithLengthOpts(line, len, &end, 0);
-  if(!row->doc || !cJSON_IsObject(row->doc)) return -1;
-  for(const char *p = end; p && p < line + len; p++){      /* only blanks after */
-    if(*p != ' ' && *p != '\t' && *p != '\r') return -1;
-  }
-  if(row->ncols != cols->n || row->columns != cols){
-    free(row->cells);
-    row->cells = calloc((size_t)cols->n + 1, sizeof *row->cells);
-    if(!row->cells || build_index(row, cols)){ row->ncols = 0; return -1; }
-    row->ncols = cols->n;
-    row->columns = cols;
-  }else{
-    memset(row->cells, 0, (size_t)cols->n * sizeof *row->cells);
-  }
-  const cJSON *m;
-  cJSON_ArrayForEach(m, row->doc){
-    int c = m->string ? find_column(row, cols, m->string) : -1;
-    if(c >= 0 && !cJSON_IsNull(m)) row->cells[c] = (cJSON *)m;
-  }
-  return 0;
-}
-
-static int is_integral(double d){ return d == floor(d) && fabs(d) < 9.2e18; }
-
-static int time_from_string(const char *s, double *out){
+/* ISO-8601 text or an epoch number written as text: seconds. */
+static int time_from_text(const char *s, size_t n, double *out){
   int64_t us;
   ZlIsoLayout layout;
-  if(zl_iso_parse(s, strlen(s), &us, &layout) == 0){ *out = (double)us / 1e6; return 0; }
-  return zl_parse_double(s, strlen(s), out);
+  if(zl_iso_parse(s, n, &us, &layout) == 0){ *out = (double)us / 1e6; return 0; }
+  return zl_parse_double(s, n, out);
 }
 
-int zl_json_value(const cJSON *node, ZlKind kind, ZlValue *out){
-  int is_big, b;
-  out->state = ZL_V_NULL;
-  if(!node || cJSON_IsNull(node)) return 0;
-  const char *s = cJSON_IsString(node) ? node->valuestring : NULL;
-  double d = node->valuedouble;
-  if(cJSON_IsNumber(node) && !isfinite(d)) return -1;   /* 1e999: not a value */
+/* JSON::TS_MILLIS writes whole milliseconds: no epoch in seconds is that
+** large before the year 5000. */
+static double seconds_of(double t, int integral){
+  return integral && fabs(t) >= 1e11 ? t / 1000.0 : t;
+}
+
+static int number_member(const ZlJsonValue *v, ZlKind kind, int declared, ZlValue *out){
+  if(zl_json_number_value(v->text.p, v->text.n, out)) return declared ? -1 : (out->state = ZL_V_TEXT, 0);
+  int fraction = (v->flags & ZL_JSON_FRACTION) != 0;
   switch(kind){
     case ZL_INT:
-      if(s){
-        if(zl_parse_int(s, strlen(s), &out->i, &is_big, &out->d)) return -1;
-        out->state = is_big ? ZL_V_REAL : ZL_V_INT;
-        return 0;
-      }
-      if(!cJSON_IsNumber(node) || d != floor(d)) return -1;
-      if(is_integral(d)){ out->i = (int64_t)d; out->state = ZL_V_INT; }
-      else{ out->d = d; out->state = ZL_V_REAL; }
-      return 0;
+      if(!fraction) return 0;                       /* INT, or REAL past int64 */
+      if(declared) return -1;                       /* a count with a fraction */
+      return 0;                                     /* inferred: REAL */
     case ZL_BOOL:
-      if(cJSON_IsBool(node)){ out->i = cJSON_IsTrue(node); out->state = ZL_V_INT; return 0; }
-      if(s && zl_parse_bool(s, strlen(s), &b) == 0){ out->i = b; out->state = ZL_V_INT; return 0; }
-      return -1;
-    case ZL_TIME:
-      if(s){
-        if(time_from_string(s, &out->d)) return -1;
-      }else if(cJSON_IsNumber(node)){
-        /* JSON::TS_MILLIS writes whole milliseconds: no epoch in seconds is
-        ** that large before the year 5000. */
-        out->d = is_integral(d) && fabs(d) >= 1e11 ? d / 1000.0 : d;
-      }else return -1;
+      if(declared) return -1;
+      return 0;
+    case ZL_TIME: {
+      double t = out->state == ZL_V_INT ? (double)out->i : out->d;
+      out->d = seconds_of(t, !fraction);
       out->state = ZL_V_REAL;
       return 0;
+    }
     default:
-      if(s){ if(zl_parse_double(s, strlen(s), &out->d)) return -1; }
-      else if(cJSON_IsNumber(node)) out->d = d;
-      else return -1;
-      out->state = ZL_V_REAL;
+      if(out->state == ZL_V_INT){ out->d = (double)out->i; out->state = ZL_V_REAL; }
       return 0;
   }
 }
 
-static int append(ZlBuf *out, const char *s, size_t n){
-  if(n == 0) return 0;                 /* out->p may still be NULL */
-  if(zl_buf_reserve(out, n)) return -1;
-  memcpy(out->p + out->n, s, n);
-  out->n += n;
+static int string_member(const ZlJsonValue *v, ZlKind kind, int declared, ZlValue *out){
+  char tmp[ZL_DOUBLE_TEXT_MAX + 1];
+  const char *s = v->text.p;
+  size_t n = v->text.n;
+  if(v->flags & ZL_JSON_ESCAPED){              /* a number written with escapes: rare */
+    if(n >= sizeof tmp || zl_json_unescape(s, n, tmp, &n)) goto not_a_value;
+    s = tmp;
+  }
+  int is_big, b;
+  switch(kind){
+    case ZL_INT:
+      if(zl_parse_int(s, n, &out->i, &is_big, &out->d)) goto not_a_value;
+      out->state = is_big ? ZL_V_REAL : ZL_V_INT;
+      return 0;
+    case ZL_BOOL:
+      if(zl_parse_bool(s, n, &b)) goto not_a_value;
+      out->i = b;
+      out->state = ZL_V_INT;
+      return 0;
+    case ZL_TIME:
+      if(time_from_text(s, n, &out->d)) goto not_a_value;
+      break;
+    default:
+      if(zl_parse_double(s, n, &out->d)) goto not_a_value;
+      break;
+  }
+  out->state = isnan(out->d) ? ZL_V_NULL : ZL_V_REAL;
+  return 0;
+not_a_value:
+  if(declared) return -1;
+  out->state = ZL_V_TEXT;
   return 0;
 }
 
-/* A scalar as JSON text; numbers as SQLite writes them (REAL for real kinds). */
-static int append_scalar(ZlBuf *out, const cJSON *node, ZlKind kind){
-  char tmp[40];
-  if(cJSON_IsString(node)) return zl_json_quote(out, node->valuestring, strlen(node->valuestring));
-  if(cJSON_IsTrue(node)) return append(out, "true", 4);
-  if(cJSON_IsFalse(node)) return append(out, "false", 5);
-  if(cJSON_IsNumber(node) && isfinite(node->valuedouble)){
-    double d = node->valuedouble;
-    int n = kind != ZL_REAL && kind != ZL_TIME && is_integral(d)
-          ? snprintf(tmp, sizeof tmp, "%lld", (long long)d)
-          : zl_format_real(tmp, sizeof tmp, d);
-    return append(out, tmp, (size_t)n);
+int zl_json_value(const ZlJsonValue *v, ZlKind kind, int declared, ZlValue *out){
+  out->state = ZL_V_NULL;
+  switch(v->type){
+    case ZL_JSON_ABSENT: case ZL_JSON_NULL: return 0;
+    case ZL_JSON_NUMBER: return number_member(v, kind, declared, out);
+    case ZL_JSON_STRING: return string_member(v, kind, declared, out);
+    case ZL_JSON_TRUE: case ZL_JSON_FALSE:
+      if(kind == ZL_BOOL){ out->i = v->type == ZL_JSON_TRUE; out->state = ZL_V_INT; return 0; }
+      break;
+    default:
+      break;
   }
-  return append(out, "null", 4);  /* nested containers (Zeek logs none), 1e999 */
+  if(declared) return -1;
+  out->state = ZL_V_TEXT;
+  return 0;
 }
 
-int zl_json_array_text(ZlBuf *out, const cJSON *node, ZlKind elem){
-  if(!cJSON_IsArray(node)){                      /* a lone value: a 1-array */
-    return append(out, "[", 1) || append_scalar(out, node, elem) || append(out, "]", 1);
+int zl_json_text(const ZlJsonValue *v, ZlKind kind, ZlBuf *buf, const char **p, size_t *n){
+  if(kind == ZL_SET && v->type != ZL_JSON_ARRAY){      /* a lone value: a 1-array */
+    buf->n = 0;
+    if(zl_buf_append(buf, "[", 1) || zl_json_compact(buf, v->text.p, v->text.n)
+       || zl_buf_append(buf, "]", 1)) return -1;
+    *p = buf->p; *n = buf->n;
+    return 0;
   }
-  if(append(out, "[", 1)) return -1;
-  const cJSON *e;
-  int first = 1;
-  cJSON_ArrayForEach(e, node){
-    if(!first && append(out, ",", 1)) return -1;
-    if(append_scalar(out, e, elem)) return -1;
-    first = 0;
+  switch(v->type){
+    case ZL_JSON_STRING: return string_text(v, buf, p, n);
+    case ZL_JSON_TRUE: *p = "T"; *n = 1; return 0;
+    case ZL_JSON_FALSE: *p = "F"; *n = 1; return 0;
+    case ZL_JSON_ARRAY: case ZL_JSON_OBJECT:
+      buf->n = 0;
+      if(zl_json_compact(buf, v->text.p, v->text.n)) return -1;
+      *p = buf->p ? buf->p : ""; *n = buf->n;
+      return 0;
+    default:                                           /* a number as written */
+      *p = v->text.p; *n = v->text.n;
+      return 0;
   }
-  return append(out, "]", 1);
 }
 
-int zl_json_text(ZlBuf *out, const cJSON *node){
-  if(cJSON_IsString(node)) return append(out, node->valuestring, strlen(node->valuestring));
-  if(cJSON_IsArray(node)) return zl_json_array_text(out, node, ZL_TEXT);
-  if(cJSON_IsBool(node)) return append(out, cJSON_IsTrue(node) ? "T" : "F", 1);
-  return append_scalar(out, node, ZL_TEXT);
+/* ---- sampling a line's keys ------------------------------------------------ */
+
+typedef struct Sample {
+  ZlSchema *schema;
+  int max_fields;
+  char *path;
+  int rc;
+} Sample;
+
+/* An array's type, from its first element that is not null. */
+static const char *array_type(const ZlJsonValue *v){
+  const char *s = v->text.p + 1, *end = v->text.p + v->text.n;
+  while(s < end && (*s == ' ' || *s == '\t' || *s == ',' || (*s == 'n' && end - s >= 4 && !memcmp(s, "null", 4)))){
+    s += *s == 'n' ? 4 : 1;
+  }
+  if(s >= end || *s == ']') return "vector[string]";
+  if(*s == '"') return "vector[string]";
+  if(*s == 't' || *s == 'f') return "vector[bool]";
+  for(const char *q = s; q < end && *q != ',' && *q != ']'; q++){
+    if(*q == '.' || *q == 'e' || *q == 'E') return "vector[double]";
+  }
+  return (*s == '-' || (*s >= '0' && *s <= '9')) ? "vector[count]" : "vector[string]";
 }
 
-static const char *type_of_value(const cJSON *v){
-  if(cJSON_IsBool(v)) return "bool";
-  if(cJSON_IsNumber(v)) return is_integral(v->valuedouble) ? "count" : "double";
-  if(cJSON_IsArray(v)){
-    const cJSON *e = v->child;
-    if(e && cJSON_IsNumber(e)) return is_integral(e->valuedouble) ? "vector[count]" : "vector[double]";
-    return "vector[string]";
+static const char *type_of(const char *key, size_t n, const ZlJsonValue *v){
+  int is_time = (n == 2 && !memcmp(key, "ts", 2)) || (n == 9 && !memcmp(key, "_write_ts", 9));
+  switch(v->type){
+    case ZL_JSON_NUMBER: return is_time ? "time" : (v->flags & ZL_JSON_FRACTION) ? "double" : "count";
+    case ZL_JSON_TRUE: case ZL_JSON_FALSE: return "bool";
+    case ZL_JSON_ARRAY: return array_type(v);
+    case ZL_JSON_STRING: return is_time ? "time" : "string";
+    case ZL_JSON_OBJECT: return "string";
+    default: return "null";                  /* no type yet: the next value's */
   }
-  return "string";
 }
 
-int zl_json_schema(const char *line, size_t len, int max_fields, ZlSchema *out){
-  cJSON *doc = cJSON_ParseWithLength(line, len);
-  memset(out, 0, sizeof *out);
-  if(!doc || !cJSON_IsObject(doc)){ cJSON_Delete(doc); return -1; }
-  if(cJSON_GetArraySize(doc) > (max_fields ? max_fields : 4096)){ cJSON_Delete(doc); return -2; }
-  const cJSON *m;
-  int rc = 0;
-  cJSON_ArrayForEach(m, doc){
-    if(!m->string || zl_schema_find(out, m->string) >= 0) continue;
-    const char *type = zl_schema_guess_type(m->string);
-    if(strcmp(type, "string") == 0) type = type_of_value(m);
-    if((rc = zl_schema_add(out, m->string, strlen(m->string), type, strlen(type)))) break;
+static int sample_member(void *ctx, const char *key, size_t n, const ZlJsonValue *v){
+  Sample *s = ctx;
+  if(n == 5 && !memcmp(key, "_path", 5) && v->type == ZL_JSON_STRING && v->text.n < 64){
+    memcpy(s->path, v->text.p, v->text.n);
+    s->path[v->text.n] = 0;
   }
-  cJSON_Delete(doc);
-  if(rc || out->n == 0){ zl_schema_free(out); return -1; }
+  const char *type = type_of(key, n, v);
+  ZlSchema one = {0};
+  if(zl_schema_add_inferred(&one, key, n, type, strlen(type))){
+    s->rc = -3;
+    return 1;
+  }
+  int at = zl_schema_find(s->schema, one.f[0].name);
+  if(at < 0 && s->schema->n >= s->max_fields){ zl_schema_free(&one); s->rc = -2; return 1; }
+  if(at >= 0 && !s->schema->f[at].inferred){ zl_schema_free(&one); return 0; }
+  int rc = zl_schema_merge(s->schema, &one);
+  zl_schema_free(&one);
+  if(rc){ s->rc = -3; return 1; }
+  return 0;
+}
+
+int zl_json_sample(ZlSchema *schema, const char *line, size_t len, int max_fields,
+                   ZlBuf *scratch, char path[64]){
+  Sample s = { schema, max_fields, path, 0 };
+  path[0] = 0;
+  const char *error = NULL;
+  int rc = zl_json_line_members(line, len, sample_member, &s, scratch, &error, NULL);
+  if(s.rc) return s.rc;
+  if(rc < 0) return error && !strcmp(error, "out of memory") ? -3 : -1;
   return 0;
 }

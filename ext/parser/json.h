@@ -1,55 +1,47 @@
 /*
-** json.h — Zeek JSON logs (LogAscii::use_json=T): one object per line, flat
-** dotted keys, sets and vectors as arrays, unset fields omitted or null.
+** json.h — Zeek JSON logs (LogAscii::use_json=T): what a member means for
+** a column, on top of the line scanner (json_line.h), and the columns a JSON
+** log has. No SQLite in here.
 **
-**   ZlJsonRow row = {0};
-**   if(zl_json_row_parse(&row, &columns, line, len) == 0){
-**     row.cells[c]             // the column's node, NULL when absent/null
-**     zl_json_value(row.cells[c], kind, &v)    // numbers, times, bools
-**   }
-**   zl_json_row_free(&row);
+**   zl_json_value(&cell, ZL_INT, declared, &v);       // numbers, times, bools
+**   zl_json_text(&cell, ZL_SET, &buf, &p, &n);        // text and arrays
+**   zl_json_sample(&schema, line, len, &scratch);     // the keys of a line
 **
-** Parsing is cJSON's (Debian's libcjson): a small, well-kept C parser that
-** handles a flat Zeek object per line quickly. No SQLite in here.
+** Zeek's JSON writer leaves unset fields out, writes a double always with a
+** '.' or an exponent (60.0, 2153226000.0), a count as digits, sets and
+** vectors as arrays of scalars, and ts as epoch seconds, integer
+** milliseconds (JSON::TS_MILLIS) or ISO-8601 text (JSON::TS_ISO8601).
 */
 #ifndef ZL_JSON_H
 #define ZL_JSON_H
 
-#include <cjson/cJSON.h>
-#include "parser/schema.h"
 #include "base/buf.h"
 #include "base/values.h"
+#include "parser/json_line.h"
+#include "parser/schema.h"
 
-typedef struct ZlJsonRow {
-  cJSON *doc;        /* the parsed line */
-  cJSON **cells;     /* per column */
-  int ncols;
-  const ZlSchema *columns;  /* what cells and index were built for */
-  int *index;        /* column names, hashed: see json.c */
-  int index_mask;
-} ZlJsonRow;
+/* A number, time or bool column's value from a member (NULL when absent or
+** null). declared (a header, the user or a built-in layout gave the type):
+** a member of another kind makes the line bad (-1). Inferred from values: it
+** never does; a fraction in a count column is REAL, and a member that is no
+** number at all is ZL_V_TEXT (the caller reads it as text). */
+int zl_json_value(const ZlJsonValue *v, ZlKind kind, int declared, ZlValue *out);
 
-/* 1 if the line looks like a JSON log line (first non-blank byte '{'). */
-int zl_json_is_object_line(const char *line, size_t len);
-/* Parses a line and finds each column's member by name. Returns 0, or -1
-** when the line is not a JSON object (or memory runs out). */
-int zl_json_row_parse(ZlJsonRow *row, const ZlSchema *cols, const char *line, size_t len);
-void zl_json_row_free(ZlJsonRow *row);
+/* A text or set column's text from a member: a string decoded, an array as
+** compact JSON (numbers as written), a lone scalar in a set column as a
+** one-element array, a number as written, true/false as T/F (Zeek's TSV).
+** *p, *n point into the line or into buf. 0, or -1 when out of memory. */
+int zl_json_text(const ZlJsonValue *v, ZlKind kind, ZlBuf *buf, const char **p, size_t *n);
 
-/* A number, time or bool column's value. Times may be epoch seconds, integer
-** milliseconds (json_timestamps=JSON::TS_MILLIS) or ISO-8601 text. Returns
-** 0, or -1 when the member has the wrong JSON type. */
-int zl_json_value(const cJSON *node, ZlKind kind, ZlValue *out);
-/* Text for a TEXT column: a string's bytes, or a scalar written as JSON. */
-int zl_json_text(ZlBuf *out, const cJSON *node);
-/* An array as compact JSON text, as SQLite's json_array() writes it;
-** numbers are REAL when elem is a real kind (3600.0), else integers. */
-int zl_json_array_text(ZlBuf *out, const cJSON *node, ZlKind elem);
-
-/* Fields from the keys of a first object: names in order, types from the
-** names Zeek gives them (zl_schema_guess_type), else from the values.
-** Returns 0; -1 when the line is not an object; -2 when it has more keys
-** than max_fields (0: 4096). */
-int zl_json_schema(const char *line, size_t len, int max_fields, ZlSchema *out);
+/* Adds the keys of one JSON line to a schema, in first-seen order, typed by
+** their values (a number with '.' or an exponent a double, else a count;
+** true/false bool; an array a vector of its first element's type; ts and
+** _write_ts a time; anything else a string; "null" while only nulls were
+** seen: zl_schema_settle() makes that a string), widening where lines differ;
+** every such field is marked inferred. Returns 0; -1 when the line is not a
+** JSON object; -2 when the schema would pass max_fields; -3 out of memory.
+** *path gets the line's _path value (empty when none; 64 bytes). */
+int zl_json_sample(ZlSchema *schema, const char *line, size_t len, int max_fields,
+                   ZlBuf *scratch, char path[64]);
 
 #endif

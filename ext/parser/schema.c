@@ -28,7 +28,14 @@ int zl_schema_add(ZlSchema *s, const char *name, size_t nlen, const char *type, 
   f->type = dup_n(type, tlen);
   if(!f->name || !f->type){ free(f->name); free(f->type); return -1; }
   f->kind = zl_kind_of(type, tlen, &f->elem);
+  f->inferred = 0;
   s->n++;
+  return 0;
+}
+
+int zl_schema_add_inferred(ZlSchema *s, const char *name, size_t nlen, const char *type, size_t tlen){
+  if(zl_schema_add(s, name, nlen, type, tlen)) return -1;
+  s->f[s->n - 1].inferred = 1;
   return 0;
 }
 
@@ -46,6 +53,7 @@ int zl_schema_copy(ZlSchema *dst, const ZlSchema *src){
       zl_schema_free(dst);
       return -1;
     }
+    dst->f[i].inferred = f->inferred;
   }
   return 0;
 }
@@ -85,7 +93,8 @@ static const char *container_of(const char *t, size_t *len){
 static void widen_scalar(const char *a, const char *b, char out[64]){
   ZlKind ka = zl_kind_of(a, strlen(a), NULL), kb = zl_kind_of(b, strlen(b), NULL);
   int ra = number_rank(ka), rb = number_rank(kb);
-  if(strcmp(a, b) == 0) snprintf(out, 64, "%s", a);
+  if(strcmp(a, b) == 0 || strcmp(b, "null") == 0) snprintf(out, 64, "%s", a);
+  else if(strcmp(a, "null") == 0) snprintf(out, 64, "%s", b);   /* JSON: only nulls so far */
   else if(ra < 0 || rb < 0) snprintf(out, 64, "string");
   else if(ra != rb) snprintf(out, 64, "%s", ra > rb ? a : b);      /* count < double */
   else snprintf(out, 64, "%s", ra == 0 ? "int" : "double");        /* count/int, time/interval */
@@ -105,17 +114,33 @@ void zl_type_widen(const char *a, const char *b, char out[64]){
   snprintf(out, 64, "%s%.48s]", kind, e);
 }
 
+int zl_schema_settle(ZlSchema *s){
+  for(int i = 0; i < s->n; i++){
+    if(strcmp(s->f[i].type, "null")) continue;
+    char *type = strdup("string");
+    if(!type) return -1;
+    free(s->f[i].type);
+    s->f[i].type = type;
+  }
+  return 0;
+}
+
 int zl_schema_merge(ZlSchema *into, const ZlSchema *from){
   for(int i = 0; i < from->n; i++){
     const ZlField *f = &from->f[i];
     int at = zl_schema_find_column(into, f->name);
     if(at < 0){
       if(zl_schema_add(into, f->name, strlen(f->name), f->type, strlen(f->type))) return -1;
+      into->f[into->n - 1].inferred = f->inferred;
       continue;
     }
     ZlField *g = &into->f[at];
     char wide[64];
-    zl_type_widen(g->type, f->type, wide);
+    if(g->inferred != f->inferred){           /* the declared type stands */
+      if(f->inferred) continue;                 /* into's is declared */
+      snprintf(wide, sizeof wide, "%s", f->type);
+    }else zl_type_widen(g->type, f->type, wide);
+    g->inferred = g->inferred && f->inferred;
     if(strcmp(wide, g->type) == 0) continue;
     char *type = strdup(wide);
     if(!type) return -1;

@@ -14,6 +14,8 @@ typedef struct ZlField {
   char *name;      /* Zeek's name, e.g. "id.orig_h" */
   char *type;      /* Zeek's type text, e.g. "addr", "set[string]" */
   ZlKind kind, elem;
+  int inferred;    /* guessed from JSON values, not declared by a header, the
+                   ** user or a built-in layout: it never makes a line bad */
 } ZlField;
 
 typedef struct ZlSchema {
@@ -22,6 +24,8 @@ typedef struct ZlSchema {
 } ZlSchema;
 
 int zl_schema_add(ZlSchema *s, const char *name, size_t nlen, const char *type, size_t tlen);
+/* The same for a field whose type was inferred from JSON values. */
+int zl_schema_add_inferred(ZlSchema *s, const char *name, size_t nlen, const char *type, size_t tlen);
 void zl_schema_free(ZlSchema *s);
 int zl_schema_copy(ZlSchema *dst, const ZlSchema *src);
 /* Index of the field with that name, or -1. */
@@ -36,8 +40,12 @@ int zl_schema_find_column(const ZlSchema *s, const char *name);
 ** Writes the type's text into out (room for 64 bytes). */
 void zl_type_widen(const char *a, const char *b, char out[64]);
 /* The union of from's fields into into, by column name, first-seen order;
-** a field in both gets the wider type. 0, or -1 when out of memory. */
+** a field in both gets the wider type (a declared type wins over an
+** inferred one). 0, or -1 when out of memory. */
 int zl_schema_merge(ZlSchema *into, const ZlSchema *from);
+/* Fields whose type is still "null" (a JSON key only ever null) become
+** strings. 0, or -1 when out of memory. */
+int zl_schema_settle(ZlSchema *s);
 
 /* Built-in layouts: "http" (Bro 2.3-2.4, 27 fields: the notebook's file)
 ** and "http_all" (every http.log field of Bro 2.0 to Zeek 8: zeek_http()).

@@ -6,6 +6,7 @@
 #include "base/message.h"
 #include "parser/json.h"
 #include "parser/sniff.h"
+#include "parser/zeek_logs.h"
 #include "parser/tsv.h"
 #include "reader/lines.h"
 #include "reader/paths.h"
@@ -15,7 +16,57 @@
 #include <string.h>
 
 /* Where a file's fields came from. */
-enum { FROM_NOTHING, FROM_HEADER, FROM_LAYOUT };
+enum { FROM_NOTHING, FROM_HEADER, FROM_LAYOUT, FROM_JSON };
+
+/* A JSON log's columns come from at least this much of each file. */
+#define JSON_SAMPLE_LINES 1000
+#define JSON_SAMPLE_BYTES (1u << 20)
+
+/* The columns of a JSON log: the built-in layout of its log type (from the
+** _path key, else the file name) with the sampled keys it lacks appended;
+** else the sampled keys alone. 0, or -1 when out of memory. */
+static int json_columns(const char *path, const char *log_path, ZlSchema *sample, ZlSchema *out){
+  const char *type = log_path[0] ? log_path : NULL;
+  const char *base = strrchr(path, '/');
+  const ZlLogLayout *layout = type ? zl_zeek_log(type) : NULL;
+  if(!layout && (type = zl_log_type_of_file(base ? base + 1 : path))) layout = zl_zeek_log(type);
+  memset(out, 0, sizeof *out);
+  if(layout && zl_schema_from_layout(layout, out)) return -1;
+  if(zl_schema_settle(sample) || zl_schema_merge(out, sample)){ zl_schema_free(out); return -1; }
+  return 0;
+}
+
+/* Samples a JSON log's lines from the one in *line on (sniff.h said JSON):
+** FROM_HEADER with *out, or -1 with *err. */
+static int sample_json(const ZlProbe *p, ZlLines *lines, const char *path, const char *line,
+                       size_t len, uint64_t line_no, ZlSchema *out, char **err){
+  ZlSchema sample = {0};
+  ZlBuf scratch = {0};
+  char log_path[64] = "", one_path[64];
+  size_t bytes = 0;
+  int good = 0, rc = ZL_LINE;
+  for(uint64_t seen = 0; rc != ZL_EOF; rc = zl_lines_next(lines, &line, &len)){
+    if(rc == ZL_ERROR){ *err = zl_message("%s", zl_lines_error(lines)); good = -1; break; }
+    if(seen) line_no++;
+    if(rc != ZL_LINE || len == 0 || line[0] == '#') continue;
+    int got = zl_json_sample(&sample, line, len, p->max_fields, &scratch, one_path);
+    if(got == -2){
+      *err = zl_message("%s:%llu: the JSON objects have more keys than max_fields=%d",
+                        path, (unsigned long long)line_no, p->max_fields);
+      good = -1;
+      break;
+    }
+    if(got == -3){ *err = zl_message("out of memory"); good = -1; break; }
+    if(got == 0){ good++; if(!log_path[0]) memcpy(log_path, one_path, sizeof log_path); }
+    bytes += len;
+    if(++seen >= JSON_SAMPLE_LINES && bytes >= JSON_SAMPLE_BYTES) break;
+  }
+  zl_buf_free(&scratch);
+  if(good > 0 && json_columns(path, log_path, &sample, out)){ *err = zl_message("out of memory"); good = -1; }
+  if(good == 0) *err = zl_no_header_message(path);
+  zl_schema_free(&sample);
+  return good > 0 ? FROM_HEADER : -1;
+}
 
 /* The first configured headerless layout with as many fields as the line,
 ** else the first one: the rule the scan applies (scan.c). */
@@ -32,16 +83,8 @@ static int schema_of_first_line(const ZlProbe *p, const ZlTsvHeader *h, const ch
                                 const char *line, size_t len, uint64_t line_no,
                                 ZlSchema *out, char **err){
   switch(zl_sniff_first_line(&h->fmt, line, len, line_no, h->have_fields || h->have_types)){
-    case ZL_FIRST_JSON: {
-      int got = zl_json_schema(line, len, p->max_fields, out);
-      if(got == 0) return FROM_HEADER;
-      if(got == -2){
-        *err = zl_message("%s:%llu: the first JSON object has more keys than max_fields=%d",
-                          path, (unsigned long long)line_no, p->max_fields);
-        return -1;
-      }
-      break;                        /* '{' but not an object: no header */
-    }
+    case ZL_FIRST_JSON:
+      return FROM_JSON;             /* the caller samples the lines */
     case ZL_FIRST_NAMES:
       if(zl_schema_from_names(out, &h->fmt, line, len) == 0) return FROM_HEADER;
       *err = zl_message("out of memory");
@@ -90,6 +133,7 @@ static int probe_file(const ZlProbe *p, const char *path, ZlSchema *out, char **
       continue;
     }
     found = schema_of_first_line(p, &h, path, line, len, line_no, out, err);
+    if(found == FROM_JSON) found = sample_json(p, &lines, path, line, len, line_no, out, err);
   }
   zl_tsv_header_free(&h);
   zl_lines_close(&lines);

@@ -53,7 +53,8 @@ static size_t chunk_bytes(const ZlScan *s){
 static void update_layout(ZlScan *s){
   s->layout = (ZlLayout){
     .fmt = &s->hdr.fmt, .columns = &s->cfg->columns, .map = s->map, .kind = s->kind,
-    .block = &s->hdr.schema,
+    .block = &s->hdr.schema, .keys = &s->keys, .jcol = s->jcol, .njson = s->njson,
+    .declared = s->declared,
     .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
     .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
     .max_line = s->cfg->max_line, .chunk_bytes = chunk_bytes(s),
@@ -116,12 +117,16 @@ static int use_block_schema(ZlScan *s){
 static void use_json_schema(ZlScan *s){
   const ZlSchema *cols = &s->cfg->columns;
   s->json = 1;
-  s->ntyped = 0;
+  s->ntyped = s->njson = 0;
   memset(s->vals, 0, (size_t)cols->n * sizeof *s->vals);
   for(int c = 0; c < cols->n; c++){
     s->kind[c] = cols->f[c].kind;
     s->elem[c] = cols->f[c].elem;
+    s->declared[c] = !cols->f[c].inferred;
     if(is_typed(s->kind[c])) s->typed[s->ntyped++] = c;
+    int keep = !s->cfg->wanted || s->cfg->wanted[c] || is_typed(s->kind[c]);
+    s->jslot[c] = keep ? s->njson : -1;
+    if(keep) s->jcol[s->njson++] = c;
   }
   s->file_has_schema = 1;
   update_layout(s);
@@ -314,24 +319,27 @@ static int row_taken(ZlScan *s){
 }
 
 /* A JSON line: 1 row, 0 skipped, -1 error. */
-static int take_json_line(ZlScan *s, const char *line, size_t len){
-  const ZlSchema *cols = &s->cfg->columns;
-  if(zl_json_row_parse(&s->jrow, cols, line, len)) return bad_line(s, "not a JSON object");
-  for(int k = 0; k < s->ntyped; k++){
-    int c = s->typed[k];
-    if(zl_json_value(s->jrow.cells[c], cols->f[c].kind, &s->vals[c])){
-      char why[160];
-      snprintf(why, sizeof why, "%.60s is not a %.60s", cols->f[c].name, cols->f[c].type);
-      return bad_line(s, why);
-    }
-  }
-  return row_taken(s);
-}
-
 /* The row's values, kept in typed order, into s->vals by column. */
 static void spread_values(ZlScan *s, const ZlValue *typed_vals){
   for(int k = 0; k < s->ntyped; k++) s->vals[s->typed[k]] = typed_vals[k];
 }
+
+/* A JSON line the scan parses itself (a file's first): 1 row, 0 skipped, -1. */
+static int take_json_line(ZlScan *s, const char *line, size_t len){
+  char *why = NULL;
+  s->row_jcells = s->own_jcells;
+  int ok = zl_layout_take_json(&s->layout, &s->jline, line, len, len, s->own_jcells,
+                               s->typed_vals, &why);
+  s->stats.unknown_keys += (uint64_t)s->jline.unknown_keys;
+  if(ok){
+    spread_values(s, s->typed_vals);
+    return row_taken(s);
+  }
+  int rc = bad_line(s, why);
+  free(why);
+  return rc;
+}
+
 
 /* A TSV data line the scan parses itself: 1 row, 0 skipped, -1 error. */
 static int take_data_line(ZlScan *s, const char *line, size_t len){
@@ -425,12 +433,8 @@ static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
     }
     int r = s->cur_row++;
     s->line_no = s->line_base + it->row_line[r] + 1;
-    if(it->layout->json){
-      int rc = take_json_line(s, it->row_text[r].p, it->row_text[r].n);
-      if(rc != 0) return rc;
-      continue;
-    }
-    s->row_spans = it->spans + (size_t)r * nstored;
+    if(it->layout->json) s->row_jcells = it->jcells + (size_t)r * (size_t)it->layout->njson;
+    else s->row_spans = it->spans + (size_t)r * nstored;
     spread_values(s, it->vals + (size_t)r * ntyped);
     return row_taken(s);
   }
@@ -441,6 +445,7 @@ static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
 static void release_chunk(ZlScan *s){
   ZlChunk *ch = s->cur;
   if(ch->kind == ZL_CHUNK_DATA){
+    s->stats.unknown_keys += ch->unknown_keys;
     if(ch->skipped){
       note_bad(s, s->line_base + ch->first_bad_line + 1, ch->first_bad);
       s->file_skipped += ch->skipped - 1;
@@ -517,27 +522,17 @@ int zl_scan_next(ZlScan *s){
 /* A JSON member as text: a string as the parser decoded it; anything else
 ** written into the column's own buffer, so that the cells of several
 ** columns of a row are all valid at once. */
+/* A JSON member as text: a string or number as it stands in the line when
+** it can be, else built into the column's own buffer, so that the cells of
+** several columns of a row are all valid at once. */
 static int json_cell(ZlScan *s, int col, ZlCell *out){
-  const cJSON *node = s->jrow.cells[col];
-  const ZlField *f = &s->cfg->columns.f[col];
-  if(!node) return 0;
-  if(f->kind != ZL_SET && cJSON_IsString(node)){
-    out->kind = ZL_CELL_PLAIN;
-    out->p = node->valuestring;
-    out->n = strlen(node->valuestring);
-    return 0;
-  }
-  ZlBuf *b = &s->cells[col];
-  b->n = 0;
-  if(f->kind == ZL_SET){
-    if(zl_json_array_text(b, node, f->elem)) return -1;
-    out->kind = ZL_CELL_JSON;
-  }else{
-    if(zl_json_text(b, node)) return -1;
-    out->kind = ZL_CELL_PLAIN;
-  }
-  out->p = b->p ? b->p : "";
-  out->n = b->n;
+  int slot = s->jslot[col];
+  if(slot < 0) return 0;
+  const ZlJsonValue *v = &s->row_jcells[slot];
+  if(v->type == ZL_JSON_ABSENT || v->type == ZL_JSON_NULL) return 0;
+  ZlKind kind = s->cfg->columns.f[col].kind;
+  if(zl_json_text(v, kind, &s->cells[col], &out->p, &out->n)) return -1;
+  out->kind = kind == ZL_SET ? ZL_CELL_JSON : ZL_CELL_PLAIN;
   return 0;
 }
 
@@ -556,6 +551,20 @@ int zl_scan_cell(ZlScan *s, int col, ZlCell *out){
 }
 
 /* ---- open and close ------------------------------------------------------- */
+
+/* The columns' names hashed, for JSON lines; made once per scan. */
+static int json_keys(ZlScan *s){
+  const ZlSchema *cols = &s->cfg->columns;
+  const char **names = malloc(((size_t)cols->n + 1) * sizeof *names);
+  if(!names) return -1;
+  for(int c = 0; c < cols->n; c++) names[c] = cols->f[c].name;
+  int rc = zl_json_keys_init(&s->keys, names, cols->n);
+  free(names);
+  if(rc) return -1;
+  if(zl_json_line_init(&s->jline, &s->keys)){ zl_json_keys_free(&s->keys); return -1; }
+  s->keys_ready = 1;
+  return 0;
+}
 
 void zl_scan_config_init(ZlScanConfig *cfg){
   memset(cfg, 0, sizeof *cfg);
@@ -577,8 +586,13 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   s->typed = calloc((size_t)n + 1, sizeof *s->typed);
   s->kind = calloc((size_t)n + 1, sizeof *s->kind);
   s->elem = calloc((size_t)n + 1, sizeof *s->elem);
+  s->declared = calloc((size_t)n + 1, sizeof *s->declared);
+  s->jcol = calloc((size_t)n + 1, sizeof *s->jcol);
+  s->jslot = calloc((size_t)n + 1, sizeof *s->jslot);
+  s->own_jcells = calloc((size_t)n + 1, sizeof *s->own_jcells);
   if(!s->map || !s->vals || !s->typed_vals || !s->cells || !s->typed || !s->kind || !s->elem
-     || grow_own_spans(s, 1)){
+     || !s->declared || !s->jcol || !s->jslot || !s->own_jcells || grow_own_spans(s, 1)
+     || json_keys(s)){
     return scan_fail(s, "out of memory");
   }
   s->row_spans = s->own_spans;
@@ -610,7 +624,11 @@ void zl_scan_close(ZlScan *s){
   free(s->typed);
   free(s->kind);
   free(s->elem);
-  zl_json_row_free(&s->jrow);
+  free(s->declared);
+  free(s->jcol);
+  free(s->jslot);
+  free(s->own_jcells);
+  if(s->keys_ready){ zl_json_line_free(&s->jline); zl_json_keys_free(&s->keys); }
   for(int c = 0; s->cells && c < s->cfg->columns.n; c++) zl_buf_free(&s->cells[c]);
   free(s->cells);
   free(s->err);

@@ -77,6 +77,7 @@ typedef struct ZlScanStats {
   uint64_t rows, skipped;
   int files_read, files_pruned;
   int passes;              /* grouped scans: passes over the files */
+  uint64_t unknown_keys;   /* JSON members no column has (keys not sampled) */
   int bad_files;           /* files read whose every data line was bad */
   char bad_files_json[ZL_BAD_FILES_TEXT];  /* their paths, a JSON list (the first few) */
 } ZlScanStats;
@@ -119,7 +120,15 @@ typedef struct ZlScan {
   ZlSpan *own_spans;       /* for rows the scan parses itself */
   int own_spans_cap;
   ZlValue *typed_vals;     /* a line's values in typed order, before spreading */
-  ZlJsonRow jrow;          /* the current JSON line's members */
+  /* JSON: the columns' names hashed, and which members a row keeps */
+  ZlJsonKeys keys;
+  int keys_ready;
+  ZlJsonLine jline;        /* for the lines the scan parses itself */
+  unsigned char *declared; /* per column: its type was declared, not inferred */
+  int *jcol, *jslot;       /* kept members: slot -> column, column -> slot or -1 */
+  int njson;
+  ZlJsonValue *own_jcells; /* a JSON row the scan parses itself */
+  const ZlJsonValue *row_jcells; /* the current row's kept members */
   ZlBuf *cells;            /* per column: text built for a JSON cell */
   /* what the scan saw */
   ZlScanStats stats;

@@ -210,7 +210,13 @@ static void convert_row(ZlScan *s, const ZlScanConfig *cfg){
     ZlCell cell;
     if(f->kind != ZL_TEXT && f->kind != ZL_SET){
       const ZlValue *v = &s->vals[c];
-      CHECK(v->state == ZL_V_NULL || v->state == ZL_V_INT || v->state == ZL_V_REAL);
+      CHECK(v->state == ZL_V_NULL || v->state == ZL_V_INT || v->state == ZL_V_REAL
+            || (v->state == ZL_V_TEXT && s->json && f->inferred));
+      if(v->state == ZL_V_TEXT){           /* an inferred column's member that is no number */
+        CHECK(zl_scan_cell(s, c, &cell) == 0);
+        CHECK(cell.kind == ZL_CELL_PLAIN && cell.p != NULL);
+        continue;
+      }
       if(f->kind == ZL_BOOL && v->state == ZL_V_INT) CHECK(v->i == 0 || v->i == 1);
       if(v->state == ZL_V_REAL) CHECK(!isnan(v->d));     /* nan is NULL: SQLite has no NaN */
       if(f->kind == ZL_TIME && v->state == ZL_V_REAL){    /* ts_iso */

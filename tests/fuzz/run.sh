@@ -38,7 +38,7 @@ rm -f "$B/libzlcore.a"
 ar rcs "$B/libzlcore.a" $objs
 # The libraries the extension links (the Makefile's ZL_LIBS), so that a new one is picked up.
 LIBS=$(sed -n 's/^ZL_LIBS *= *//p' Makefile)
-[ -n "$LIBS" ] || LIBS="-pthread -lpcre2-8 -lisal -lcjson -lm"
+[ -n "$LIBS" ] || LIBS="-pthread -lpcre2-8 -lisal -lm"
 # shellcheck disable=SC2086
 $CLANG $CFLAGS -fsanitize=fuzzer $SAN -o "$B/fuzz_scan" tests/fuzz/fuzz_scan.c \
   "$B/libzlcore.a" $LIBS

@@ -11,7 +11,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 LIBS=$(sed -n 's/^ZL_LIBS *= *//p' Makefile)
-[ -n "$LIBS" ] || LIBS="-pthread -lpcre2-8 -lisal -lcjson -lm"
+[ -n "$LIBS" ] || LIBS="-pthread -lpcre2-8 -lisal -lm"
 SRC=$(make -s --no-print-directory core-sources)
 FLAGS="-std=c11 -D_GNU_SOURCE -DZL_FUZZ_STANDALONE -pthread -Iext -O1 -g"
 CC_USED=""

@@ -10,5 +10,5 @@ LIBS=$(sed -n 's/^ZL_LIBS *= *//p' Makefile)
 # shellcheck disable=SC2046,SC2086
 ${CC:-cc} -O1 -g -std=c11 -D_GNU_SOURCE -DZL_JSON_NO_SIMD -pthread -Iext -Itests/unit \
   -o "$T/test_json_line" tests/unit/parser/test_json_line.c $(make -s --no-print-directory core-sources) \
-  -lcheck -lsubunit -lrt -lm -lz $LIBS
+  $(sed -n 's/^CHECK_LIBS *= *//p' Makefile) $LIBS
 cd tests && "$T/test_json_line"

@@ -1,5 +1,6 @@
--- Zeek JSON logs (LogAscii::use_json=T): one object per line; without schema=/fields= the
--- columns are the first object's keys; a key an object lacks (unset) is NULL; arrays are
+-- Zeek JSON logs (LogAscii::use_json=T): one object per line; without schema=/fields= (and
+-- no log type in the name) the columns are the union of the sampled lines' keys, first-seen
+-- order (extra, only in a later line, too); a key an object lacks (unset) is NULL; arrays are
 -- JSON array text; true/false are 1/0; '-' is just text in JSON. ISO 8601 ts (TS_ISO8601).
 .nullvalue NULL
 CREATE VIRTUAL TABLE temp.j USING zeek('logs/json_basic.log');

@@ -5,7 +5,7 @@
 #include "scan/facts.h"
 
 static ZlFileId id_of(long size, long mtime){
-  ZlFileId id = { 1, 42, size, { mtime, 5 } };
+  ZlFileId id = { 1, 42, size, { mtime, 5 }, { mtime, 5 } };
   return id;
 }
 
