@@ -361,12 +361,15 @@ static int no_header(ZlScan *s){
   return -1;
 }
 
+static int json_other_log(ZlScan *s, const char *line, size_t len);
+
 /* A line that is not "#..." and came before the layout was known: a JSON
 ** log's first line, a names header, a headerless log's first row, or junk. */
 static int take_first_line(ZlScan *s, const char *line, size_t len){
   int in_block = s->hdr.have_fields || s->hdr.have_types;
   switch(zl_sniff_first_line(&s->hdr.fmt, line, len, s->line_no, in_block)){
     case ZL_FIRST_JSON:
+      if(s->cfg->log_type && json_other_log(s, line, len)) return -1;
       use_json_schema(s);
       return take_json_line(s, line, len);
     case ZL_FIRST_NAMES:
@@ -384,11 +387,35 @@ static int take_first_line(ZlScan *s, const char *line, size_t len){
 
 /* A table of one log type (zeek_http()) over a file whose #path names
 ** another standard log is an error naming both: its rows would be NULLs. */
-static int other_log(ZlScan *s, const char *path){
+static int other_log(ZlScan *s, const char *path, const char *how){
   const char *want = s->cfg->log_type;
   if(!want || !path[0] || strcmp(path, want) == 0 || !zl_zeek_log(path)) return 0;
-  return scan_fail(s, "'%s' is a %s log (#path %s), not %s: %s reads %s logs only",
-                   zl_scan_path(s), path, path, want, s->cfg->log_reader ? s->cfg->log_reader : "this table", want);
+  return scan_fail(s, "'%s' is a %s log (%s %s), not %s: %s reads %s logs only",
+                   zl_scan_path(s), path, how, path, want,
+                   s->cfg->log_reader ? s->cfg->log_reader : "this table", want);
+}
+
+/* A JSON log's _path (its first line's), for other_log(). */
+static int path_member(void *ctx, const char *key, size_t n, const ZlJsonValue *v){
+  char *path = ctx;
+  if(n != 5 || memcmp(key, "_path", 5) || v->type != ZL_JSON_STRING || v->text.n >= 64) return 0;
+  memcpy(path, v->text.p, v->text.n);
+  path[v->text.n] = 0;
+  return 1;
+}
+
+/* JSON has no header: the _path key says the log type, else the file name. */
+static int json_other_log(ZlScan *s, const char *line, size_t len){
+  char path[64] = "";
+  ZlBuf scratch = {0};
+  zl_json_line_members(line, len, path_member, path, &scratch, NULL, NULL);
+  zl_buf_free(&scratch);
+  if(!path[0]){
+    const char *base = strrchr(zl_scan_path(s), '/');
+    const char *type = zl_log_type_of_file(base ? base + 1 : zl_scan_path(s));
+    if(type) snprintf(path, sizeof path, "%s", type);
+  }
+  return other_log(s, path, "_path or file name:");
 }
 
 static int take_header_line(ZlScan *s, const char *line, size_t len){
@@ -401,7 +428,7 @@ static int take_header_line(ZlScan *s, const char *line, size_t len){
     return -1;
   }
   if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
-  if(dir == ZL_DIR_PATH && other_log(s, s->hdr.path)) return -1;
+  if(dir == ZL_DIR_PATH && other_log(s, s->hdr.path, "#path")) return -1;
   if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s)) return -1;
   update_layout(s);
   return 0;

@@ -34,9 +34,11 @@ static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if(!t) return;
   const ZlScanStats *s = &t->last;
   char *json = sqlite3_mprintf("{\"rows\":%llu,\"skipped_lines\":%llu,\"files_read\":%d,"
-                               "\"files_pruned\":%d,\"grouped_passes\":%d,\"bad_files\":[%s]}",
+                               "\"files_pruned\":%d,\"grouped_passes\":%d,\"bad_files\":[%s],"
+                               "\"unknown_keys\":%llu}",
                                (unsigned long long)s->rows, (unsigned long long)s->skipped,
-                               s->files_read, s->files_pruned, s->passes, s->bad_files_json);
+                               s->files_read, s->files_pruned, s->passes, s->bad_files_json,
+                               (unsigned long long)s->unknown_keys);
   if(json) sqlite3_result_text(ctx, json, -1, sqlite3_free);
   else sqlite3_result_error_nomem(ctx);
 }
