@@ -14,6 +14,7 @@
 #define ZL_DEFAULT_GROUP_MEMORY (24u << 20) /* bytes of tuples per grouped pass */
 #define ZL_MIN_GROUP_MEMORY   1024u
 #define ZL_MARKER_MAX         64           /* bytes of a separator or marker */
-#define ZL_READ_BLOCK         (256u << 10) /* bytes asked of read(2) at a time */
+#define ZL_READ_BLOCK         (256u << 10) /* bytes asked of read(2) at a time, and of a chunk */
+#define ZL_CHUNK_ROW_BYTES    (4u << 20)   /* a chunk's parsed rows take about this much */
 
 #endif

@@ -124,13 +124,25 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
   }
 }
 
-int zl_lines_whole_end(ZlLines *l, size_t most, size_t *end){
+/* The end of the max_lines-th line in d[0, n) when it has that many. */
+static size_t after_lines(const char *d, size_t n, size_t max_lines){
+  const char *p = d, *end = d + n;
+  for(size_t k = 0; k < max_lines; k++){
+    p = memchr(p, '\n', (size_t)(end - p));
+    if(!p) return n;
+    p++;
+  }
+  return (size_t)(p - d);
+}
+
+int zl_lines_whole_end(ZlLines *l, size_t most, size_t max_lines, size_t *end){
   if(fill(l, most)) return ZL_ERROR;
   const char *d = zl_lines_data(l);
   size_t limit = l->len < most ? l->len : most;
   const char *nl = memrchr(d, '\n', limit);
   *end = nl ? (size_t)(nl - d) + 1 : 0;
   if(!nl && l->eof && l->len <= most) *end = l->len;     /* a last line without "\n" */
+  if(*end && max_lines < *end) *end = after_lines(d, *end, max_lines);
   for(const char *h = d + 1; *end && (h = memchr(h, '#', *end - (size_t)(h - d))); h++){
     if(h[-1] == '\n'){ *end = (size_t)(h - d); break; }
   }

@@ -60,15 +60,16 @@ int zl_lines_next(ZlLines *l, const char **line, size_t *len);
 **   the file's last byte); ZL_TOO_LONG when that line was over max_line
 **   (it has been dropped); ZL_EOF; ZL_ERROR.
 ** zl_lines_whole_end: the end of the last whole line within the first
-**   `most` bytes, reading more first; stops before any line that starts
-**   with '#' (a header line is handled in order). 0 when no whole line fits.
+**   `most` bytes and `max_lines` lines, reading more first; stops before any
+**   line that starts with '#' (a header line is handled in order). 0 when no
+**   whole line fits.
 ** zl_lines_take: moves buf[0, n) into *buf (its old buffer becomes ours),
 **   copying only the rest.
 ** zl_lines_drop: forgets buf[0, n).
 ** zl_lines_skip_blank: drops the empty lines at the front; returns how many. */
 static inline const char *zl_lines_data(const ZlLines *l){ return l->buf + l->start; }
 int zl_lines_first_end(ZlLines *l, size_t *end);
-int zl_lines_whole_end(ZlLines *l, size_t most, size_t *end);
+int zl_lines_whole_end(ZlLines *l, size_t most, size_t max_lines, size_t *end);
 int zl_lines_take(ZlLines *l, size_t n, char **buf, size_t *cap);
 void zl_lines_drop(ZlLines *l, size_t n);
 int zl_lines_skip_blank(ZlLines *l, uint64_t *count);

@@ -41,12 +41,12 @@ static int grow_own_spans(ZlScan *s, int need){
 
 /* Bytes per chunk: up to ZL_READ_BLOCK, less when lines can be so short that
 ** their rows' spans and values would take more than ~4 MiB. */
-static size_t chunk_bytes(const ZlScan *s){
-  size_t per_row = (size_t)s->nstored * sizeof(ZlSpan) + (size_t)s->ntyped * sizeof(ZlValue)
-                 + sizeof(ZlSpan) + sizeof(uint32_t);
-  size_t min_line = s->json ? 3 : (size_t)(s->nfields > 0 ? s->nfields : 1);
-  size_t bytes = (4u << 20) / per_row * min_line;
-  return bytes < (16u << 10) ? (16u << 10) : bytes > ZL_READ_BLOCK ? ZL_READ_BLOCK : bytes;
+/* Lines per chunk: as many as keep its rows' spans and values (JSON: kept
+** members) to about ZL_CHUNK_ROW_BYTES however short the lines. */
+static size_t chunk_lines(const ZlScan *s){
+  size_t per_row = s->json ? (size_t)s->njson * sizeof(ZlJsonValue) : (size_t)s->nstored * sizeof(ZlSpan);
+  per_row += (size_t)s->ntyped * sizeof(ZlValue) + sizeof(ZlSpan) + sizeof(uint32_t);
+  return ZL_CHUNK_ROW_BYTES / per_row;
 }
 
 /* After any change to the header state: what workers read lines by. */
@@ -57,7 +57,7 @@ static void update_layout(ZlScan *s){
     .declared = s->declared,
     .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
     .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
-    .max_line = s->cfg->max_line, .chunk_bytes = chunk_bytes(s),
+    .max_line = s->cfg->max_line, .chunk_lines = chunk_lines(s),
   };
 }
 
@@ -244,7 +244,7 @@ static int cut_chunk(ZlScan *s, ZlChunk *ch){
   size_t end = 0;
   ch->blanks = 0;
   if(s->file_has_schema){
-    if(zl_lines_whole_end(l, s->layout.chunk_bytes, &end)) return lines_failed(s);
+    if(zl_lines_whole_end(l, ZL_READ_BLOCK, s->layout.chunk_lines, &end)) return lines_failed(s);
     if(end > 0 && zl_lines_data(l)[0] != '#'){
       ch->kind = ZL_CHUNK_DATA;
       ch->layout = &s->layout;

@@ -88,14 +88,16 @@ START_TEST(whole_lines_and_blanks){
   ck_assert_int_eq(zl_lines_open(&r, p, 1000, &err), 0);
   ck_assert_int_eq(zl_lines_skip_blank(&r, &blanks), 0);
   ck_assert_uint_eq(blanks, 4);
-  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, &end), 0);
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 1, &end), 0);
+  ck_assert_uint_eq(end, 4);                       /* one line at most: "a\tb\n" */
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 1000, &end), 0);
   ck_assert_uint_eq(end, 8);                       /* "a\tb\nc\td\n" */
   ck_assert_int_eq(zl_lines_take(&r, end, &buf, &cap), 0);
   ck_assert(memcmp(buf, "a\tb\nc\td\n", 8) == 0);
   ck_assert_int_eq(zl_lines_first_end(&r, &end), ZL_LINE);
   ck_assert_uint_eq(end, 7);                       /* "#close\n", in order */
   zl_lines_drop(&r, end);
-  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, &end), 0);
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 1000, &end), 0);
   ck_assert_uint_eq(end, 4);                       /* a last line without "\n" */
   zl_lines_drop(&r, end);
   ck_assert_int_eq(zl_lines_first_end(&r, &end), ZL_EOF);
