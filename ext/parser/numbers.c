@@ -19,10 +19,16 @@ int zl_parse_int(const char *s, size_t n, int64_t *out, int *is_big, double *big
   *is_big = 0;
   if(n > 0 && (s[0] == '-' || s[0] == '+')){ neg = s[0] == '-'; i = 1; }
   if(i == n || n - i > 20) return -1;
-  for(; i < n; i++){
+  /* 19 digits cannot pass 2^64-1: only a 20th needs the overflow check. */
+  size_t safe = n - i > 19 ? i + 19 : n;
+  for(; i < safe; i++){
     unsigned d = (unsigned char)s[i] - '0';
     if(d > 9) return -1;
-    if(v > (UINT64_MAX - d) / 10) return -1;      /* beyond 2^64-1 */
+    v = v * 10 + d;
+  }
+  if(i < n){
+    unsigned d = (unsigned char)s[i] - '0';
+    if(d > 9 || v > (UINT64_MAX - d) / 10) return -1;   /* beyond 2^64-1 */
     v = v * 10 + d;
   }
   if(neg){
