@@ -104,7 +104,7 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
   if(l->skipping) return skip_rest_of_line(l) ? ZL_ERROR : ZL_TOO_LONG;
   /* Read more only when the bytes held have no whole line: reading (and
   ** moving the rest to the front) once a line would copy a block a line. */
-  if(!memchr(zl_lines_data(l), '\n', l->len) && fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
+  if((l->len == 0 || !memchr(zl_lines_data(l), '\n', l->len)) && fill(l, ZL_READ_BLOCK)) return ZL_ERROR;
   if(l->len == 0 && l->eof) return ZL_EOF;
   size_t max = l->max_line, looked = 0;
   for(;;){
