@@ -533,7 +533,15 @@ def since(history, name, layout):
 
 
 def c_fields(var, layout):
-    rows = ['  {"%s", "%s"},' % f for f in layout]
+    """A layout's fields, as many to a line as fit in 100 columns."""
+    rows, line = [], " "
+    for f in layout:
+        item = ' {"%s", "%s"},' % f
+        if len(line) + len(item) > 100:
+            rows.append(line)
+            line = " "
+        line += item
+    rows.append(line)
     return ["static const ZlLogField %s[] = {" % var] + rows + ["};"]
 
 
