@@ -1,13 +1,11 @@
 /*
 ** scan.c — files -> header blocks -> validated rows (see scan.h).
 */
-#include "scan/scan.h"
+#include "scan/scan_parts.h"
 
 #include "base/limits.h"
 #include "base/message.h"
 #include "parser/escapes.h"
-#include "parser/sniff.h"
-#include "parser/zeek_logs.h"
 #include "scan/workers.h"
 
 #include <stdarg.h>
@@ -15,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int scan_fail(ZlScan *s, const char *fmt, ...){
+int zl_scan_fail(ZlScan *s, const char *fmt, ...){
   va_list ap;
   va_start(ap, fmt);
   free(s->err);
@@ -27,124 +25,6 @@ static int scan_fail(ZlScan *s, const char *fmt, ...){
 const char *zl_scan_path(const ZlScan *s){ return s->path ? s->path : ""; }
 uint64_t zl_scan_line(const ZlScan *s){ return s->line_no; }
 const ZlTsvFormat *zl_scan_format(const ZlScan *s){ return &s->hdr.fmt; }
-
-/* ---- the layout of data lines ------------------------------------------- */
-
-static int grow_own_spans(ZlScan *s, int need){
-  if(need <= s->own_spans_cap) return 0;
-  ZlSpan *p = realloc(s->own_spans, (size_t)need * sizeof *p);
-  if(!p) return -1;
-  s->own_spans = p;
-  s->own_spans_cap = need;
-  return 0;
-}
-
-/* Bytes per chunk: up to ZL_READ_BLOCK, less when lines can be so short that
-** their rows' spans and values would take more than ~4 MiB. */
-/* Lines per chunk: as many as keep its rows' spans and values (JSON: kept
-** members) to about ZL_CHUNK_ROW_BYTES however short the lines. */
-static size_t chunk_lines(const ZlScan *s){
-  size_t per_row = s->json ? (size_t)s->njson * sizeof(ZlJsonValue) : (size_t)s->nstored * sizeof(ZlSpan);
-  per_row += (size_t)s->ntyped * sizeof(ZlValue) + sizeof(ZlSpan) + sizeof(uint32_t);
-  return ZL_CHUNK_ROW_BYTES / per_row;
-}
-
-/* After any change to the header state: what workers read lines by. */
-static void update_layout(ZlScan *s){
-  s->layout = (ZlLayout){
-    .fmt = &s->hdr.fmt, .columns = &s->cfg->columns, .map = s->map, .kind = s->kind,
-    .block = &s->hdr.schema, .keys = &s->keys, .jcol = s->jcol, .njson = s->njson,
-    .declared = s->declared,
-    .nfields = s->nfields, .nstored = s->nstored, .typed = s->typed,
-    .ntyped = s->ntyped, .json = s->json, .strict = s->cfg->strict,
-    .max_line = s->cfg->max_line, .chunk_lines = chunk_lines(s),
-  };
-}
-
-static int is_typed(ZlKind k){ return k != ZL_TEXT && k != ZL_SET; }
-
-/* A later header block (a concatenated log, or a file the glob matched after
-** the table was made) may name fields the table has no column for: their
-** values would be lost, so that is an error. */
-static int check_block_fields(ZlScan *s){
-  const ZlSchema *cols = &s->cfg->columns, *file = &s->hdr.schema;
-  char missing[160];
-  size_t n = 0;
-  int count = 0;
-  for(int f = 0; f < file->n; f++){
-    if(zl_schema_find_column(cols, file->f[f].name) >= 0) continue;
-    if(count++ < 4) n += (size_t)snprintf(missing + n, n < sizeof missing ? sizeof missing - n : 0,
-                                          "%s%.40s", count > 1 ? ", " : "", file->f[f].name);
-  }
-  if(count == 0) return 0;
-  return scan_fail(s, "%s:%llu: this header block has %d field%s the table has no column for"
-                   " (%s%s): the columns come from the first header of each file when the table"
-                   " was created; create it again, or give fields='name:type ...'",
-                   zl_scan_path(s), (unsigned long long)s->line_no, count, count > 1 ? "s" : "",
-                   missing, count > 4 ? ", ..." : "");
-}
-
-/* The current block's fields are known: map the table's columns onto them
-** by name. A column keeps the block's own type for its lines: they are
-** validated as their header declares, and converted to the column's
-** (wider) type only when SQL reads them (columns.c). */
-static int use_block_schema(ZlScan *s){
-  const ZlSchema *cols = &s->cfg->columns, *file = &s->hdr.schema;
-  int max = s->cfg->max_fields;
-  if(file->n > max){
-    return scan_fail(s, "%s:%llu: header has %d fields, more than max_fields=%d",
-                     zl_scan_path(s), (unsigned long long)s->line_no, file->n, max);
-  }
-  if(!s->cfg->nheaderless && check_block_fields(s)) return -1;
-  s->nfields = file->n;
-  s->nstored = 0;
-  s->ntyped = 0;
-  memset(s->vals, 0, (size_t)cols->n * sizeof *s->vals);     /* ZL_V_NULL until typed */
-  for(int c = 0; c < cols->n; c++){
-    int f = s->map[c] = zl_schema_find_column(file, cols->f[c].name);
-    s->kind[c] = f >= 0 ? file->f[f].kind : ZL_TEXT;
-    s->elem[c] = f >= 0 ? file->f[f].elem : ZL_TEXT;
-    if(f >= 0 && is_typed(s->kind[c])) s->typed[s->ntyped++] = c;
-    int keep = !s->cfg->wanted || s->cfg->wanted[c] || is_typed(s->kind[c]);
-    if(keep && f >= s->nstored) s->nstored = f + 1;
-  }
-  s->file_has_schema = 1;
-  update_layout(s);
-  return grow_own_spans(s, s->nstored + 1) ? scan_fail(s, "out of memory") : 0;
-}
-
-/* A JSON log: its members are typed by the table's columns. */
-static void use_json_schema(ZlScan *s){
-  const ZlSchema *cols = &s->cfg->columns;
-  s->json = 1;
-  s->ntyped = s->njson = 0;
-  memset(s->vals, 0, (size_t)cols->n * sizeof *s->vals);
-  for(int c = 0; c < cols->n; c++){
-    s->kind[c] = cols->f[c].kind;
-    s->elem[c] = cols->f[c].elem;
-    s->declared[c] = !cols->f[c].inferred;
-    if(is_typed(s->kind[c])) s->typed[s->ntyped++] = c;
-    int keep = !s->cfg->wanted || s->cfg->wanted[c] || is_typed(s->kind[c]);
-    s->jslot[c] = keep ? s->njson : -1;
-    if(keep) s->jcol[s->njson++] = c;
-  }
-  s->file_has_schema = 1;
-  update_layout(s);
-}
-
-/* A file without a header: the first configured layout with as many fields
-** as its first data line, else the first one; the default markers. */
-static int use_configured_schema(ZlScan *s, const char *line, size_t len){
-  const ZlSchema *pick = &s->cfg->headerless[0];
-  zl_tsv_header_reset(&s->hdr);
-  int count = zl_tsv_split(&s->hdr.fmt, line, len, NULL, 0);
-  for(int i = s->cfg->nheaderless - 1; i >= 0; i--){
-    if(s->cfg->headerless[i].n == count) pick = &s->cfg->headerless[i];
-  }
-  s->file_headerless = 1;
-  if(zl_schema_copy(&s->hdr.schema, pick)) return scan_fail(s, "out of memory");
-  return use_block_schema(s);
-}
 
 /* ---- files -------------------------------------------------------------- */
 
@@ -160,9 +40,9 @@ static int open_next_file(ZlScan *s){
       continue;
     }
     free(s->path);
-    if(!(s->path = strdup(path))) return scan_fail(s, "out of memory");
+    if(!(s->path = strdup(path))) return zl_scan_fail(s, "out of memory");
     if(zl_lines_open(&s->lines, path, s->cfg->max_line, &err)){
-      scan_fail(s, "%s", err ? err : "out of memory");
+      zl_scan_fail(s, "%s", err ? err : "out of memory");
       free(err);
       return -1;
     }
@@ -180,7 +60,7 @@ static int open_next_file(ZlScan *s){
   zl_tsv_header_reset(&s->hdr);
   s->file_has_schema = 0;
   s->json = 0;
-  update_layout(s);
+  zl_scan_update_layout(s);
   return 1;
 }
 
@@ -206,14 +86,14 @@ static int list_bad_file(ZlScan *s){
 static int file_all_bad(ZlScan *s){
   if(s->file_rows || !s->file_skipped) return 0;
   s->stats.bad_files++;
-  if(list_bad_file(s)) return scan_fail(s, "out of memory");
+  if(list_bad_file(s)) return zl_scan_fail(s, "out of memory");
   if(s->first_bad_file) return 0;
   const char *hint = s->file_headerless && s->cfg->headerless_name ? s->cfg->headerless_name : NULL;
   s->first_bad_file = zl_message("%s: all %llu data line%s bad (%s) \u2014 %s", s->path,
       (unsigned long long)s->file_skipped, s->file_skipped > 1 ? "s are" : " is",
       s->file_first_bad ? s->file_first_bad : "out of memory",
       hint ? hint : "do the lines match the file's header?");
-  return s->first_bad_file ? 0 : scan_fail(s, "out of memory");
+  return s->first_bad_file ? 0 : zl_scan_fail(s, "out of memory");
 }
 
 /* Ends the current file; file_done() hears its ts range if it was read whole. */
@@ -230,7 +110,7 @@ static void close_file(ZlScan *s, int read_whole){
 
 static int lines_failed(ZlScan *s){
   s->was_interrupted |= s->lines.interrupted;
-  return scan_fail(s, "%s", zl_lines_error(&s->lines));
+  return zl_scan_fail(s, "%s", zl_lines_error(&s->lines));
 }
 
 /* Cuts the next chunk: whole data lines for the workers, or one line for the
@@ -285,185 +165,21 @@ static int keep_queue_full(ZlScan *s){
   return 0;
 }
 
-/* ---- rows ----------------------------------------------------------------- */
-
-/* A skipped line: counted, or in strict mode the error. */
-/* The first bad line of a file is remembered: if the file has no good one,
-** that is what the user is told. */
-static void note_bad(ZlScan *s, uint64_t line, const char *why){
-  if(s->file_skipped++ == 0 && !s->file_first_bad){
-    s->file_first_bad = zl_message("line %llu: %s", (unsigned long long)line, why ? why : "bad line");
-  }
-}
-
-static int bad_line(ZlScan *s, const char *why){
-  s->stats.skipped++;
-  note_bad(s, s->line_no, why);
-  if(!s->cfg->strict) return 0;
-  return scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
-                   (unsigned long long)s->line_no, why ? why : "out of memory");
-}
-
-/* A row was taken: widen the file's ts range. */
-static int row_taken(ZlScan *s){
-  s->stats.rows++;
-  s->file_rows++;
-  int c = s->cfg->ts_col;
-  if(s->cfg->file_done && c >= 0 && s->vals[c].state == ZL_V_REAL){
-    double t = s->vals[c].d;
-    if(!s->file_has_ts){ s->file_min_ts = s->file_max_ts = t; s->file_has_ts = 1; }
-    else if(t < s->file_min_ts) s->file_min_ts = t;
-    else if(t > s->file_max_ts) s->file_max_ts = t;
-  }
-  return 1;
-}
-
-/* A JSON line: 1 row, 0 skipped, -1 error. */
-/* The row's values, kept in typed order, into s->vals by column. */
-static void spread_values(ZlScan *s, const ZlValue *typed_vals){
-  for(int k = 0; k < s->ntyped; k++) s->vals[s->typed[k]] = typed_vals[k];
-}
-
-/* A JSON line the scan parses itself (a file's first): 1 row, 0 skipped, -1. */
-static int take_json_line(ZlScan *s, const char *line, size_t len){
-  char *why = NULL;
-  s->row_jcells = s->own_jcells;
-  int ok = zl_layout_take_json(&s->layout, &s->jline, line, len, len, s->own_jcells,
-                               s->typed_vals, &why);
-  s->stats.unknown_keys += (uint64_t)s->jline.unknown_keys;
-  if(ok){
-    spread_values(s, s->typed_vals);
-    return row_taken(s);
-  }
-  int rc = bad_line(s, why);
-  free(why);
-  return rc;
-}
-
-
-/* A TSV data line the scan parses itself: 1 row, 0 skipped, -1 error. */
-static int take_data_line(ZlScan *s, const char *line, size_t len){
-  char *why = NULL;
-  s->row_spans = s->own_spans;
-  if(zl_layout_take_line(&s->layout, line, len, s->own_spans, s->typed_vals, &why)){
-    spread_values(s, s->typed_vals);
-    return row_taken(s);
-  }
-  int rc = bad_line(s, why);
-  free(why);
-  return rc;
-}
-
-static int no_header(ZlScan *s){
-  char *msg = zl_no_header_message(zl_scan_path(s));
-  scan_fail(s, "%s", msg ? msg : "out of memory");
-  free(msg);
-  return -1;
-}
-
-static int json_other_log(ZlScan *s, const char *line, size_t len);
-
-/* A line that is not "#..." and came before the layout was known: a JSON
-** log's first line, a names header, a headerless log's first row, or junk. */
-static int take_first_line(ZlScan *s, const char *line, size_t len){
-  int in_block = s->hdr.have_fields || s->hdr.have_types;
-  switch(zl_sniff_first_line(&s->hdr.fmt, line, len, s->line_no, in_block)){
-    case ZL_FIRST_JSON:
-      if(s->cfg->log_type && json_other_log(s, line, len)) return -1;
-      use_json_schema(s);
-      return take_json_line(s, line, len);
-    case ZL_FIRST_NAMES:
-      zl_tsv_header_reset(&s->hdr);
-      if(zl_schema_from_names(&s->hdr.schema, &s->hdr.fmt, line, len)) return scan_fail(s, "out of memory");
-      return use_block_schema(s);
-    case ZL_FIRST_DATA:
-      break;
-  }
-  if(in_block) return bad_line(s, "data inside a header block");
-  if(!s->cfg->nheaderless) return no_header(s);
-  if(use_configured_schema(s, line, len)) return -1;
-  return take_data_line(s, line, len);
-}
-
-/* A table of one log type (zeek_http()) over a file whose #path names
-** another standard log is an error naming both: its rows would be NULLs. */
-static int other_log(ZlScan *s, const char *path, const char *how){
-  const char *want = s->cfg->log_type;
-  if(!want || !path[0] || strcmp(path, want) == 0 || !zl_zeek_log(path)) return 0;
-  return scan_fail(s, "'%s' is a %s log (%s %s), not %s: %s reads %s logs only",
-                   zl_scan_path(s), path, how, path, want,
-                   s->cfg->log_reader ? s->cfg->log_reader : "this table", want);
-}
-
-/* A JSON log's _path (its first line's), for other_log(). */
-static int path_member(void *ctx, const char *key, size_t n, const ZlJsonValue *v){
-  char *path = ctx;
-  if(n != 5 || memcmp(key, "_path", 5) || v->type != ZL_JSON_STRING || v->text.n >= 64) return 0;
-  memcpy(path, v->text.p, v->text.n);
-  path[v->text.n] = 0;
-  return 1;
-}
-
-/* JSON has no header: the _path key says the log type, else the file name. */
-static int json_other_log(ZlScan *s, const char *line, size_t len){
-  char path[64] = "";
-  ZlBuf scratch = {0};
-  zl_json_line_members(line, len, path_member, path, &scratch, NULL, NULL);
-  zl_buf_free(&scratch);
-  if(!path[0]){
-    const char *base = strrchr(zl_scan_path(s), '/');
-    const char *type = zl_log_type_of_file(base ? base + 1 : zl_scan_path(s));
-    if(type) snprintf(path, sizeof path, "%s", type);
-  }
-  return other_log(s, path, "_path or file name:");
-}
-
-static int take_header_line(ZlScan *s, const char *line, size_t len){
-  char *err = NULL;
-  int dir = zl_tsv_directive(&s->hdr, line, len, &err);
-  if(dir < 0){
-    scan_fail(s, "%s:%llu: %s", zl_scan_path(s), (unsigned long long)s->line_no,
-              err ? err : "out of memory");
-    free(err);
-    return -1;
-  }
-  if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
-  if(dir == ZL_DIR_PATH && other_log(s, s->hdr.path, "#path")) return -1;
-  if(dir == ZL_DIR_SCHEMA_DONE && use_block_schema(s)) return -1;
-  update_layout(s);
-  return 0;
-}
-
-/* A ZL_CHUNK_LINE: 1 row, 0 none, -1 error. */
-static int take_line_chunk(ZlScan *s, ZlChunk *ch){
-  size_t len = ch->len;
-  if(len && ch->buf[len - 1] == '\n') len--;
-  if(len && ch->buf[len - 1] == '\r') len--;
-  s->line_no = ++s->line_base;
-  s->barrier = 0;
-  if(len == 0) return 0;                       /* a blank line: neither row nor bad */
-  if(ch->buf[0] == '#') return take_header_line(s, ch->buf, len);
-  if(s->json) return take_json_line(s, ch->buf, len);
-  if(s->file_has_schema) return take_data_line(s, ch->buf, len);
-  return take_first_line(s, ch->buf, len);
-}
-
-/* The next row of the current data chunk: 1, 0 when it has none left, -1. */
 static int next_row_in_chunk(ZlScan *s, ZlChunk *it){
   size_t ntyped = (size_t)it->layout->ntyped, nstored = (size_t)it->layout->nstored;
   while(s->cur_row < it->nrows || (it->err_row == s->cur_row && (it->err || it->oom))){
     if(s->cur_row == it->err_row && (it->err || it->oom)){
       s->line_no = s->line_base + it->err_line + 1;
-      if(it->oom) return scan_fail(s, "out of memory");
-      return scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
+      if(it->oom) return zl_scan_fail(s, "out of memory");
+      return zl_scan_fail(s, "%s:%llu: %s (strict=1)", zl_scan_path(s),
                        (unsigned long long)s->line_no, it->err);
     }
     int r = s->cur_row++;
     s->line_no = s->line_base + it->row_line[r] + 1;
     if(it->layout->json) s->row_jcells = it->jcells + (size_t)r * (size_t)it->layout->njson;
     else s->row_spans = it->spans + (size_t)r * nstored;
-    spread_values(s, it->vals + (size_t)r * ntyped);
-    return row_taken(s);
+    zl_scan_spread(s, it->vals + (size_t)r * ntyped);
+    return zl_scan_row_taken(s);
   }
   return 0;
 }
@@ -474,7 +190,7 @@ static void release_chunk(ZlScan *s){
   if(ch->kind == ZL_CHUNK_DATA){
     s->stats.unknown_keys += ch->unknown_keys;
     if(ch->skipped){
-      note_bad(s, s->line_base + ch->first_bad_line + 1, ch->first_bad);
+      zl_scan_note_bad(s, s->line_base + ch->first_bad_line + 1, ch->first_bad);
       s->file_skipped += ch->skipped - 1;
     }
     s->line_base += ch->nlines;
@@ -495,12 +211,12 @@ static int start_chunk(ZlScan *s){
   s->line_base += ch->blanks;
   switch(ch->kind){
     case ZL_CHUNK_DATA: return 0;
-    case ZL_CHUNK_LINE: return take_line_chunk(s, ch);
+    case ZL_CHUNK_LINE: return zl_scan_take_line_chunk(s, ch);
     case ZL_CHUNK_TOO_LONG: {
       char why[64];
       s->line_no = ++s->line_base;
       snprintf(why, sizeof why, "line longer than max_line=%zu bytes", s->cfg->max_line);
-      return bad_line(s, why) < 0 ? -1 : 0;
+      return zl_scan_bad_line(s, why) < 0 ? -1 : 0;
     }
     case ZL_CHUNK_FILE_END:
       if(file_all_bad(s)) return -1;
@@ -514,7 +230,7 @@ static int start_chunk(ZlScan *s){
 /* A scan that skipped every data line it met and returned no row: an
 ** error saying so, not an empty answer. */
 static int all_bad(ZlScan *s){
-  return scan_fail(s, "%s%s", s->first_bad_file,
+  return zl_scan_fail(s, "%s%s", s->first_bad_file,
                    s->stats.bad_files > 1 ? " (and in other files)" : "");
 }
 
@@ -524,7 +240,7 @@ static int all_bad(ZlScan *s){
 static int interrupted(ZlScan *s){
   if(!s->cfg->interrupted || !s->cfg->interrupted(s->cfg->interrupt_ctx)) return 0;
   s->was_interrupted = 1;
-  return scan_fail(s, "interrupted");
+  return zl_scan_fail(s, "interrupted");
 }
 
 int zl_scan_next(ZlScan *s){
@@ -580,19 +296,6 @@ int zl_scan_cell(ZlScan *s, int col, ZlCell *out){
 /* ---- open and close ------------------------------------------------------- */
 
 /* The columns' names hashed, for JSON lines; made once per scan. */
-static int json_keys(ZlScan *s){
-  const ZlSchema *cols = &s->cfg->columns;
-  const char **names = malloc(((size_t)cols->n + 1) * sizeof *names);
-  if(!names) return -1;
-  for(int c = 0; c < cols->n; c++) names[c] = cols->f[c].name;
-  int rc = zl_json_keys_init(&s->keys, names, cols->n);
-  free(names);
-  if(rc) return -1;
-  if(zl_json_line_init(&s->jline, &s->keys)){ zl_json_keys_free(&s->keys); return -1; }
-  s->keys_ready = 1;
-  return 0;
-}
-
 void zl_scan_config_init(ZlScanConfig *cfg){
   memset(cfg, 0, sizeof *cfg);
   cfg->max_line = ZL_DEFAULT_MAX_LINE;
@@ -618,17 +321,17 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
   s->jslot = calloc((size_t)n + 1, sizeof *s->jslot);
   s->own_jcells = calloc((size_t)n + 1, sizeof *s->own_jcells);
   if(!s->map || !s->vals || !s->typed_vals || !s->cells || !s->typed || !s->kind || !s->elem
-     || !s->declared || !s->jcol || !s->jslot || !s->own_jcells || grow_own_spans(s, 1)
-     || json_keys(s)){
-    return scan_fail(s, "out of memory");
+     || !s->declared || !s->jcol || !s->jslot || !s->own_jcells || zl_scan_grow_spans(s, 1)
+     || zl_scan_json_keys(s)){
+    return zl_scan_fail(s, "out of memory");
   }
   s->row_spans = s->own_spans;
-  update_layout(s);
+  zl_scan_update_layout(s);
   s->pool = zl_workers_new(cfg->threads, ZL_SCAN_QUEUE, parse_job, s);
-  if(!s->pool) return scan_fail(s, "cannot start parsing threads");
+  if(!s->pool) return zl_scan_fail(s, "cannot start parsing threads");
   char *err = NULL;
   if(zl_paths_expand(cfg->pattern, &s->paths, &err)){
-    scan_fail(s, "%s", err ? err : "out of memory");
+    zl_scan_fail(s, "%s", err ? err : "out of memory");
     free(err);
     return -1;
   }
