@@ -8,7 +8,7 @@
 #define US_PER_SECOND 1000000LL
 #define US_PER_DAY (86400LL * US_PER_SECOND)
 
-static int is_digit(char c){ return c >= '0' && c <= '9'; }
+static int is_decimal(char c){ return c >= '0' && c <= '9'; }
 
 /* ---- the calendar ----------------------------------------------------- */
 
@@ -64,7 +64,7 @@ static int read_digits(Cursor *c, int n, int max, int *value){
   if(c->end - c->p < n) return 0;
   int v = 0;
   for(int i = 0; i < n; i++){
-    if(!is_digit(c->p[i])) return 0;
+    if(!is_decimal(c->p[i])) return 0;
     v = v * 10 + (c->p[i] - '0');
   }
   if(v > max) return 0;
@@ -87,7 +87,7 @@ static int at_end(const Cursor *c){ return c->p == c->end; }
 static int read_fraction(Cursor *c, int *digits, int64_t *us){
   int n = 0;
   int64_t v = 0;
-  while(!at_end(c) && is_digit(*c->p)){
+  while(!at_end(c) && is_decimal(*c->p)){
     if(++n > 9) return 0;
     if(n <= 6) v = v * 10 + (*c->p - '0');
     c->p++;

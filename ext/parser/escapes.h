@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include "base/buf.h"
-#include "parser/tsv.h"
+#include "parser/format.h"
 #include "parser/types.h"
 
 /* Decodes Zeek's escapes (\xNN and \\) from src into dst (room for n bytes

@@ -14,14 +14,8 @@
 #include <string.h>
 #include "base/limits.h"
 #include "base/values.h"
+#include "parser/format.h"
 #include "parser/schema.h"
-
-typedef struct ZlTsvFormat {
-  char sep[ZL_MARKER_MAX];     size_t sep_len;     /* "\t" */
-  char set_sep[ZL_MARKER_MAX]; size_t set_sep_len; /* "," */
-  char empty[ZL_MARKER_MAX];   size_t empty_len;   /* "(empty)" */
-  char unset[ZL_MARKER_MAX];   size_t unset_len;   /* "-" */
-} ZlTsvFormat;
 
 /* A header block as read so far. */
 typedef struct ZlTsvHeader {
@@ -49,11 +43,6 @@ int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err);
 /* 1 if the line starts a header block ("#separator "). */
 int zl_tsv_is_separator_line(const char *line, size_t len);
 
-/* Is a field's raw text the marker m (#unset_field, #empty_field)? Markers
-** are compared before unescaping: "\x2d" is the text "-". */
-static inline int zl_is_marker(const ZlSpan *v, const char *m, size_t n){
-  return v->n == n && v->p[0] == m[0] && (n == 1 || memcmp(v->p, m, n) == 0);
-}
 
 /* Splits a line on fmt->sep into at most max spans; returns the number of
 ** fields the line has (which may exceed max: the extra are not stored). */

@@ -13,18 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int zl_scan_fail(ZlScan *s, const char *fmt, ...){
-  va_list ap;
-  va_start(ap, fmt);
-  free(s->err);
-  s->err = zl_vmessage(fmt, ap);
-  va_end(ap);
-  return -1;
-}
-
-const char *zl_scan_path(const ZlScan *s){ return s->path ? s->path : ""; }
-uint64_t zl_scan_line(const ZlScan *s){ return s->line_no; }
-const ZlTsvFormat *zl_scan_format(const ZlScan *s){ return &s->hdr.fmt; }
 
 /* ---- files -------------------------------------------------------------- */
 

@@ -5,6 +5,7 @@
 **   block.c    the layout of a file's data lines (TSV blocks, JSON, headerless)
 **   inorder.c  the lines handled in order: directives, first lines, the log
 **              type, and the accounting of rows and bad lines
+**   state.c    the error, the current path and line
 ** No SQLite in here.
 */
 #ifndef ZL_SCAN_PARTS_H
@@ -14,7 +15,7 @@
 
 static inline int zl_is_typed(ZlKind k){ return k != ZL_TEXT && k != ZL_SET; }
 
-/* scan.c */
+/* state.c */
 int zl_scan_fail(ZlScan *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* block.c: after each, s->layout is what the workers read lines by. */
