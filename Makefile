@@ -11,7 +11,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 ZL_CFLAGS = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Wshadow -Wno-unused-parameter \
             -pthread
-ZL_LIBS   = -pthread -lpcre2-8 -lisal -lm
+ZL_LIBS   = -pthread -lpcre2-8 -lisal -lzstd -lm
 # The unit tests also link cJSON (the JSON scanner is checked against it) and
 # zlib (they write gzip files).
 CHECK_LIBS = -lcheck -lsubunit -lrt -lm -lz -lcjson -pthread

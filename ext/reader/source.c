@@ -1,18 +1,13 @@
 /*
-** source.c — plain and gzip byte sources for the reader (see source.h).
-**
-** Gzip is inflated with ISA-L (igzip: several times faster than zlib on the
-** same stream) on a thread of its own, which fills a small ring of 1 MiB
-** blocks ahead of the reader: on two cores, inflating and parsing overlap.
-** Memory stays at the ring's size whatever the file's.
+** source.c — one file's bytes for the reader (see source.h): plain reads,
+** or the codec its first bytes name (gzip.c, zstd.c) on a ring (ring.c).
 */
 #include "reader/source.h"
+#include "reader/codec.h"
 #include "base/message.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <isa-l/igzip_lib.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,34 +15,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define GZ_IN_SIZE (256u << 10)
-#define RING_BLOCKS 4
-#define RING_BLOCK (1u << 20)
+#define PLAIN_READ_MAX ZL_STOP_POLL_BYTES   /* one read(2) asks at most this much */
 
-/* Inflated blocks passed from the inflating thread to the reader. */
-typedef struct Ring {
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t changed;
-  char *block[RING_BLOCKS];
-  size_t len[RING_BLOCKS];
-  int head, count;         /* blocks ready: head .. head+count-1 */
-  size_t offset;           /* bytes of block[head] already handed out */
-  int done, failed, stop;
-} Ring;
+static const ZlCodec *const codecs[] = { &zl_gzip_codec, &zl_zstd_codec };
 
 struct ZlSource {
   int fd;
   char *path;
   char *err;
-  int gzip;
-  Ring ring;               /* gzip only */
-  struct inflate_state *z; /* owned by the inflating thread while it runs */
-  unsigned char *in;
-  int in_eof;
-  unsigned char peek[2];   /* bytes sniffed from a pipe that cannot rewind */
-  size_t peek_len;
+  const ZlCodec *codec;    /* NULL: a plain file */
+  void *decoder;           /* the codec's, used by the ring's thread */
+  ZlRing *ring;
   off_t plain_read;        /* bytes of a plain file handed out so far */
+  ZlStop stop;
+  size_t since_poll;       /* bytes handed out since stop was last asked */
+  int stopped;
 };
 
 static ssize_t fail(ZlSource *s, const char *fmt, ...){
@@ -67,202 +49,130 @@ static ssize_t read_fd(int fd, void *buf, size_t n){
   return got;
 }
 
-/* ---- the inflating thread ----------------------------------------------- */
+const char *zl_file_kind(const struct stat *st){
+  if(S_ISREG(st->st_mode)) return NULL;
+  if(S_ISDIR(st->st_mode)) return "a directory";
+  if(S_ISFIFO(st->st_mode)) return "a FIFO";
+  if(S_ISCHR(st->st_mode)) return "a character device";
+  if(S_ISBLK(st->st_mode)) return "a block device";
+  if(S_ISSOCK(st->st_mode)) return "a socket";
+  return "not a regular file";
+}
 
-static const char *isal_error_name(int rc){
-  switch(rc){
-    case ISAL_INVALID_BLOCK: return "invalid deflate block";
-    case ISAL_INVALID_SYMBOL: return "invalid deflate symbol";
-    case ISAL_INVALID_LOOKBACK: return "invalid distance";
-    case ISAL_INVALID_WRAPPER: return "not a gzip header";
-    case ISAL_UNSUPPORTED_METHOD: return "unsupported compression method";
-    case ISAL_INCORRECT_CHECKSUM: return "checksum mismatch";
-    default: return "inflate failed";
+/* Opens path read-only without blocking (a FIFO with no writer would), and
+** only when it is a regular file. -1 with *err. */
+static int open_regular(const char *path, char **err){
+  struct stat st;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if(fd < 0){
+    int e = errno;          /* a socket cannot be opened: say what it is */
+    const char *kind = stat(path, &st) == 0 ? zl_file_kind(&st) : NULL;
+    if(kind) *err = zl_message("'%s' is %s, not a log file", path, kind);
+    else *err = zl_message("cannot open '%s': %s", path, strerror(e));
+    return -1;
   }
-}
-
-/* Starts the next gzip member on the same input. */
-static void next_member(struct inflate_state *z){
-  uint8_t *in = z->next_in;
-  uint32_t avail = z->avail_in;
-  isal_inflate_reset(z);
-  z->crc_flag = ISAL_GZIP;
-  z->next_in = in;
-  z->avail_in = avail;
-}
-
-/* Inflates up to cap bytes into out. Returns bytes made (0: the stream
-** ended cleanly) or -1 with s->err set. */
-static ssize_t inflate_block(ZlSource *s, char *out, size_t cap){
-  struct inflate_state *z = s->z;
-  z->next_out = (uint8_t *)out;
-  z->avail_out = (uint32_t)cap;
-  while(z->avail_out > 0){
-    if(z->avail_in == 0 && !s->in_eof){
-      ssize_t n = read_fd(s->fd, s->in, GZ_IN_SIZE);
-      if(n < 0) return fail(s, "cannot read '%s': %s", s->path, strerror(errno));
-      s->in_eof = n == 0;
-      z->next_in = s->in;
-      z->avail_in = (uint32_t)n;
-    }
-    if(z->block_state == ISAL_BLOCK_FINISH){
-      if(z->avail_in == 0 && s->in_eof) break;       /* the last member ended */
-      next_member(z);                                /* cat a.gz b.gz */
-    }
-    if(z->avail_in == 0 && s->in_eof){
-      return fail(s, "'%s': gzip stream is truncated (the file ends mid-stream)", s->path);
-    }
-    uint32_t in_before = z->avail_in, out_before = z->avail_out;
-    int rc = isal_inflate(z);
-    if(rc < 0) return fail(s, "'%s': corrupt gzip stream (%s)", s->path, isal_error_name(rc));
-    if(z->avail_in == in_before && z->avail_out == out_before
-       && z->block_state != ISAL_BLOCK_FINISH && s->in_eof){
-      return fail(s, "'%s': gzip stream is truncated (the file ends mid-stream)", s->path);
-    }
+  const char *kind = fstat(fd, &st) == 0 ? zl_file_kind(&st) : "not a file that can be read";
+  int flags = fcntl(fd, F_GETFL);
+  if(!kind && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)){
+    *err = zl_message("cannot read '%s': %s", path, strerror(errno));
+    close(fd);
+    return -1;
   }
-  return (ssize_t)(cap - z->avail_out);
-}
-
-static void *inflate_thread(void *arg){
-  ZlSource *s = arg;
-  Ring *r = &s->ring;
-  for(int slot = 0;; slot = (slot + 1) % RING_BLOCKS){
-    pthread_mutex_lock(&r->mu);
-    while(r->count == RING_BLOCKS && !r->stop) pthread_cond_wait(&r->changed, &r->mu);
-    int stop = r->stop;
-    pthread_mutex_unlock(&r->mu);
-    if(stop) return NULL;
-    ssize_t n = inflate_block(s, r->block[slot], RING_BLOCK);
-    pthread_mutex_lock(&r->mu);
-    if(n > 0){ r->len[slot] = (size_t)n; r->count++; }
-    else if(n < 0) r->failed = 1;
-    else r->done = 1;
-    pthread_cond_broadcast(&r->changed);
-    pthread_mutex_unlock(&r->mu);
-    if(n <= 0) return NULL;
+  if(kind){
+    *err = zl_message("'%s' is %s, not a log file", path, kind);
+    close(fd);
+    return -1;
   }
+  return fd;
 }
 
-static int start_gzip(ZlSource *s, const unsigned char *head, size_t n){
-  Ring *r = &s->ring;
-  s->in = malloc(GZ_IN_SIZE);
-  s->z = malloc(sizeof *s->z);
-  for(int i = 0; i < RING_BLOCKS; i++) r->block[i] = malloc(RING_BLOCK);
-  for(int i = 0; i < RING_BLOCKS; i++) if(!r->block[i]) return -1;
-  if(!s->in || !s->z) return -1;
-  isal_inflate_init(s->z);
-  s->z->crc_flag = ISAL_GZIP;
-  memcpy(s->in, head, n);
-  s->z->next_in = s->in;
-  s->z->avail_in = (uint32_t)n;
-  pthread_mutex_init(&r->mu, NULL);
-  pthread_cond_init(&r->changed, NULL);
-  s->gzip = 1;
-  if(pthread_create(&r->thread, NULL, inflate_thread, s) != 0){ s->gzip = 2; return -1; }
+/* The codec whose magic the file starts with, or NULL (plain). */
+static int sniff(ZlSource *s, const ZlCodec **codec, char **err){
+  unsigned char head[ZL_MAGIC_MAX];
+  size_t n = 0;
+  while(n < sizeof head){
+    ssize_t got = pread(s->fd, head + n, sizeof head - n, (off_t)n);
+    if(got < 0 && errno == EINTR) continue;
+    if(got < 0){ *err = zl_message("cannot read '%s': %s", s->path, strerror(errno)); return -1; }
+    if(got == 0) break;
+    n += (size_t)got;
+  }
+  *codec = NULL;
+  for(size_t i = 0; i < sizeof codecs / sizeof *codecs; i++){
+    if(codecs[i]->sniff(head, n)){ *codec = codecs[i]; break; }
+  }
   return 0;
 }
 
-/* Hands out inflated bytes from the ring, waiting for the thread if need be. */
-static ssize_t read_ring(ZlSource *s, char *buf, size_t cap){
-  Ring *r = &s->ring;
-  pthread_mutex_lock(&r->mu);
-  while(r->count == 0 && !r->done && !r->failed) pthread_cond_wait(&r->changed, &r->mu);
-  ssize_t got = 0;
-  if(r->count > 0){
-    size_t left = r->len[r->head] - r->offset;
-    size_t n = left < cap ? left : cap;
-    memcpy(buf, r->block[r->head] + r->offset, n);
-    r->offset += n;
-    if(r->offset == r->len[r->head]){
-      r->head = (r->head + 1) % RING_BLOCKS;
-      r->count--;
-      r->offset = 0;
-      pthread_cond_broadcast(&r->changed);
-    }
-    got = (ssize_t)n;
-  }else if(r->failed){
-    got = -1;                       /* s->err was set by the thread */
+static int start_decoder(ZlSource *s, const ZlCodec *codec, char **err){
+  char *why = NULL;
+  s->codec = codec;
+  if(!(s->decoder = codec->open(s->fd, s->path, &why))
+     || !(s->ring = zl_ring_start(codec->fill, s->decoder, &why))){
+    *err = zl_message("cannot start decompressing '%s' (%s): %s", s->path, codec->name,
+                      why ? why : "out of memory");
+    free(why);
+    return -1;
   }
-  pthread_mutex_unlock(&r->mu);
-  return got;
+  return 0;
 }
-
-static void stop_gzip(ZlSource *s){
-  Ring *r = &s->ring;
-  if(s->gzip == 1){
-    pthread_mutex_lock(&r->mu);
-    r->stop = 1;
-    pthread_cond_broadcast(&r->changed);
-    pthread_mutex_unlock(&r->mu);
-    pthread_join(r->thread, NULL);
-  }
-  if(s->gzip){
-    pthread_mutex_destroy(&r->mu);
-    pthread_cond_destroy(&r->changed);
-  }
-  for(int i = 0; i < RING_BLOCKS; i++) free(r->block[i]);
-  free(s->z);
-  free(s->in);
-}
-
-/* ---- the source --------------------------------------------------------- */
 
 ZlSource *zl_source_open(const char *path, char **err){
   ZlSource *s = calloc(1, sizeof *s);
-  struct stat st;
-  unsigned char head[2];
   if(!s || !(s->path = strdup(path))){ free(s); *err = zl_message("out of memory"); return NULL; }
-  s->fd = open(path, O_RDONLY | O_CLOEXEC);
-  if(s->fd < 0){
-    *err = zl_message("cannot open '%s': %s", path, strerror(errno));
-    goto fail;
-  }
-  if(fstat(s->fd, &st) == 0 && S_ISDIR(st.st_mode)){
-    *err = zl_message("'%s' is a directory, not a log file", path);
-    goto fail;
-  }
-  ssize_t n = read_fd(s->fd, head, sizeof head);
-  if(n < 0){
-    *err = zl_message("cannot read '%s': %s", path, strerror(errno));
-    goto fail;
-  }
-  if(n == 2 && head[0] == 0x1f && head[1] == 0x8b){
-    if(start_gzip(s, head, 2)){ *err = zl_message("cannot start inflating '%s'", path); goto fail; }
-  }else if(lseek(s->fd, 0, SEEK_SET) != 0){
-    memcpy(s->peek, head, (size_t)n);   /* a pipe cannot rewind */
-    s->peek_len = (size_t)n;
+  const ZlCodec *codec;
+  if((s->fd = open_regular(path, err)) < 0 || sniff(s, &codec, err)
+     || (codec && start_decoder(s, codec, err))){
+    zl_source_close(s);
+    return NULL;
   }
   return s;
-fail:
-  zl_source_close(s);
-  return NULL;
+}
+
+void zl_source_set_stop(ZlSource *s, ZlStopFn stop, void *ctx){
+  s->stop.fn = stop;
+  s->stop.ctx = ctx;
+}
+
+static ssize_t interrupted(ZlSource *s){
+  s->stopped = 1;
+  return fail(s, "%s", ZL_STOP_MESSAGE);
 }
 
 ssize_t zl_source_read(ZlSource *s, char *buf, size_t cap){
-  if(s->gzip) return read_ring(s, buf, cap);
-  if(s->peek_len && cap >= s->peek_len){
-    size_t n = s->peek_len;
-    memcpy(buf, s->peek, n);
-    s->peek_len = 0;
-    return (ssize_t)n;
+  if(s->stopped) return -1;
+  if(s->since_poll >= ZL_STOP_POLL_BYTES){
+    s->since_poll = 0;
+    if(zl_stop_now(&s->stop)) return interrupted(s);
   }
-  ssize_t n = read_fd(s->fd, buf, cap);
-  if(n < 0) return fail(s, "cannot read '%s': %s", s->path, strerror(errno));
-  s->plain_read += n;
+  ssize_t n;
+  if(s->ring){
+    n = zl_ring_read(s->ring, buf, cap, &s->stop);
+    if(n == ZL_RING_STOPPED) return interrupted(s);
+    if(n < 0) return fail(s, "%s", zl_ring_error(s->ring));
+  }else{
+    n = read_fd(s->fd, buf, cap < PLAIN_READ_MAX ? cap : PLAIN_READ_MAX);
+    if(n < 0) return fail(s, "cannot read '%s': %s", s->path, strerror(errno));
+    s->plain_read += n;
+  }
+  s->since_poll += (size_t)n;
   return n;
 }
 
 int zl_source_grew(const ZlSource *s){
   struct stat st;
-  if(s->gzip || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  if(s->codec || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
   return st.st_size > s->plain_read;
 }
 
 const char *zl_source_error(const ZlSource *s){ return s->err ? s->err : "unknown error"; }
+int zl_source_stopped(const ZlSource *s){ return s->stopped; }
+const char *zl_source_format(const ZlSource *s){ return s->codec ? s->codec->name : "plain"; }
 
 void zl_source_close(ZlSource *s){
   if(!s) return;
-  stop_gzip(s);
+  zl_ring_close(s->ring);             /* joins the thread before its decoder goes */
+  if(s->codec) s->codec->close(s->decoder);
   if(s->fd >= 0) close(s->fd);
   free(s->path);
   free(s->err);
