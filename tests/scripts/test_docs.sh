@@ -31,6 +31,7 @@ mkdir -p "$FIX/build" "$T/blocks"
 for d in examples tests sql bin; do ln -s "$TOP/$d" "$FIX/$d"; done
 FIXTURE='/usr/bin/python3 tests/tools/make_archive.py build/archive 400
 gzip -c examples/http.log > build/http.log.gz
+zstd -q -c examples/http.log > build/http.log.zst
 head -c 5000 build/http.log.gz > build/cut.log.gz'
 echo "$FIXTURE" | while IFS= read -r cmd; do
   cat docs/*.md | grep -qxF -- "$cmd" || { echo "FAIL: no docs page shows: $cmd"; exit 1; }
