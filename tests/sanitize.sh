@@ -10,9 +10,11 @@
 #    the runtime. The sqlite3 shell and /usr/bin/python3 are not: an
 #    instrumented .so can only be loaded into them when clang's shared ASan
 #    runtime (libclang_rt.asan-ARCH.so, which also holds UBSan's handlers) is
-#    loaded first. So `sqlite3` (on PATH, and $SQLITE3) and $PYTHON are
-#    wrappers that LD_PRELOAD it for that one process; awk, cc, diff and the
-#    rest of the tests' tools run as usual.
+#    loaded first. So `sqlite3` (on PATH, and $SQLITE3), $PYTHON and `node`
+#    are wrappers that LD_PRELOAD it for those programs only: any other
+#    program they start (npm's make and cc, a shell) drops it before its
+#    main() (the shim below); awk, cc, diff and the rest of the tests' tools
+#    run as usual.
 # 3. Leaks: LeakSanitizer is on in the sqlite3 shell (it frees all it
 #    allocates; the extension's leaks are then reported at exit) and in the
 #    unit tests. It is off in Python, whose interpreter does not free its own
@@ -49,13 +51,44 @@ trap 'exit 1' INT TERM
 mkdir -p "$W/bin" "$W/reports"
 SQLITE_REAL=$(command -v "${SQLITE3:-sqlite3}") || { echo "sanitize: no sqlite3 shell" >&2; exit 2; }
 PYTHON_REAL=${PYTHON:-/usr/bin/python3}
-# SQLite dlclose()s the extension when the connection closes, before LSan's
-# exit-time check: leak stacks would read "<unknown module>". A no-op dlclose,
-# preloaded too, keeps the .so mapped so that reports name file and line.
-printf 'int dlclose(void *h){ (void)h; return 0; }\n' > "$W/nodlclose.c"
-${CC:-cc} -shared -fPIC -o "$W/nodlclose.so" "$W/nodlclose.c" ||
-  { echo "sanitize: cannot build the dlclose shim" >&2; exit 2; }
-PRE="$RT:$W/nodlclose.so"
+# The shim preloaded with the runtime, $W/shim.so, does two things:
+# - SQLite dlclose()s the extension when the connection closes, before LSan's
+#   exit-time check: leak stacks would read "<unknown module>". A no-op
+#   dlclose keeps the .so mapped so that reports name file and line.
+# - LD_PRELOAD passes to every program a wrapped process starts: npm (under
+#   node) runs node-gyp, make and cc when it builds better-sqlite3, and the
+#   runtime inside /usr/bin/make reports make's own strndup. Before main(),
+#   a process whose executable is not one of $ZL_SAN_ONLY (the real sqlite3,
+#   python3 and node) runs itself again without LD_PRELOAD: the runtime is in
+#   those three only (a python3 that a test's python3 starts keeps it).
+cat > "$W/shim.c" <<'SHIM'
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+int dlclose(void *h){ (void)h; return 0; }
+static int listed(const char *exe, const char *list){
+  size_t n = strlen(exe);
+  for(const char *p = list; *p; p += strcspn(p, ":"), p += *p == ':'){
+    if(strncmp(p, exe, n) == 0 && (p[n] == ':' || p[n] == 0)) return 1;
+  }
+  return 0;
+}
+__attribute__((constructor)) static void only_in_listed(int argc, char **argv, char **envp){
+  char exe[PATH_MAX];
+  const char *only = getenv("ZL_SAN_ONLY");
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  (void)argc; (void)envp;
+  if(!only || n <= 0) return;
+  exe[n] = 0;
+  if(listed(exe, only)) return;
+  unsetenv("LD_PRELOAD");
+  execv(exe, argv);
+}
+SHIM
+${CC:-cc} -shared -fPIC -o "$W/shim.so" "$W/shim.c" ||
+  { echo "sanitize: cannot build the preload shim" >&2; exit 2; }
+PRE="$RT:$W/shim.so"
 cat > "$W/bin/sqlite3" <<EOF
 #!/bin/sh
 LD_PRELOAD="$PRE\${LD_PRELOAD:+:\$LD_PRELOAD}" exec "$SQLITE_REAL" "\$@"
@@ -76,6 +109,10 @@ EOF
   chmod +x "$W/bin/node"
 fi
 
+# The executables the runtime is for, as /proc/self/exe names them.
+ZL_SAN_ONLY=$(readlink -f "$SQLITE_REAL"):$(readlink -f "$PYTHON_REAL")
+[ -n "${NODE_REAL:-}" ] && ZL_SAN_ONLY="$ZL_SAN_ONLY:$(readlink -f "$NODE_REAL")"
+export ZL_SAN_ONLY
 PATH="$W/bin:$PATH"
 SQLITE3="$W/bin/sqlite3"
 PYTHON="$W/bin/python3"
