@@ -34,7 +34,7 @@ static int out_of_memory(ZlPaths *out, char **err){
   return -1;
 }
 
-int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
+static int expand(const char *pattern, int files_only, ZlPaths *out, char **err){
   struct stat st;
   memset(out, 0, sizeof *out);
   if(strpbrk(pattern, "*?[") == NULL || stat(pattern, &st) == 0){
@@ -53,8 +53,8 @@ int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
   }
   for(size_t i = 0; i < g.gl_pathc; i++){
     const char *path = g.gl_pathv[i];
-    int failed = is_skipped(path) ? push(&out->skipped, &out->nskipped, path)
-                                  : push(&out->v, &out->n, path);
+    int failed = files_only && is_skipped(path) ? push(&out->skipped, &out->nskipped, path)
+                                                : push(&out->v, &out->n, path);
     if(failed){ globfree(&g); return out_of_memory(out, err); }
   }
   globfree(&g);
@@ -65,6 +65,14 @@ int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
     return -1;
   }
   return 0;
+}
+
+int zl_paths_expand(const char *pattern, ZlPaths *out, char **err){
+  return expand(pattern, 1, out, err);
+}
+
+int zl_paths_expand_any(const char *pattern, ZlPaths *out, char **err){
+  return expand(pattern, 0, out, err);
 }
 
 void zl_paths_free(ZlPaths *p){

@@ -21,6 +21,9 @@ typedef struct ZlPaths {
 ** ("no file matches ...", or, when every match was skipped, "no regular
 ** file matches ..."). */
 int zl_paths_expand(const char *pattern, ZlPaths *out, char **err);
+/* The same, keeping every match whatever it is (nothing skipped): for a
+** glob of directories (zeek_attach). */
+int zl_paths_expand_any(const char *pattern, ZlPaths *out, char **err);
 void zl_paths_free(ZlPaths *p);
 
 #endif

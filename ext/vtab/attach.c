@@ -227,7 +227,7 @@ static int attachFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   if(opt && strcmp(opt, "replace")) return fail(c, sqlite3_mprintf("zeek_attach: the second argument is 'replace', not '%s'", opt));
   ZlPaths paths;
   char *err = NULL;
-  if(zl_paths_expand(dirs, &paths, &err)){
+  if(zl_paths_expand_any(dirs, &paths, &err)){
     int rc = fail(c, sqlite3_mprintf("zeek_attach: %s", err ? err : "out of memory"));
     free(err);
     return rc;

@@ -8,7 +8,8 @@
 # - a glob mixing plain, .gz and .zst files reads each, in glob order;
 # - a glob that also matches a FIFO, a symlink to /dev/zero and a directory
 #   skips them and reads the rest; naming a FIFO or /dev/zero directly is an
-#   error at once. Every query runs under `timeout`: a read that blocks fails.
+#   error at once; zeek_attach() still takes a glob of directories. Every
+#   query runs under `timeout`: a read that blocks fails.
 #   ZEEKLOG_EXT=build/zeeklog sh tests/scripts/test_zstd_glob.sh      (from the repo top)
 set -u
 EXT=${ZEEKLOG_EXT:-build/zeeklog}
@@ -125,6 +126,15 @@ expect_error "a symlink to /dev/zero named directly" "'logs/http.16:00:00-17:00:
   "CREATE VIRTUAL TABLE temp.t USING zeek('logs/http.16:00:00-17:00:00.log');" "SELECT count(*) FROM t;"
 expect_error "zeek_http() on a FIFO" "is a FIFO, not a log file" \
   "SELECT count(*) FROM zeek_http('logs/http.15:00:00-16:00:00.log');"
+
+# zeek_attach() over a glob of directories: the directories are what it looks for
+mkdir -p "$TMP/days/2012-03-16" "$TMP/days/2012-03-17"
+cp "$D/http.12:00:00-13:00:00.log" "$TMP/days/2012-03-16/http.12:00:00-13:00:00.log"
+cp "$D/http.14:00:00-15:00:00.log.zst" "$TMP/days/2012-03-17/http.14:00:00-15:00:00.log.zst"
+out=$(sql "SELECT files FROM zeek_attach('days/2012-03-*');" "SELECT count(*) FROM http;")
+if [ "$out" = "2
+21" ]; then pass "zeek_attach over a glob of directories: 2 files (plain, zstd), 10 + 11 rows"
+else fail "zeek_attach over a glob of directories: got '$out'"; fi
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

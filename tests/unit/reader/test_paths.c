@@ -82,6 +82,11 @@ START_TEST(glob_skips_what_is_not_a_file){
            path_of("http.[d].log"), path_of("http.d.log"));
   ck_assert_str_eq(err, want);
   free(err);
+  /* a glob of directories (zeek_attach) keeps every match */
+  ck_assert_int_eq(zl_paths_expand_any(path_of("http.[bdf].log"), &p, &err), 0);
+  ck_assert_str_eq(names(p.v, p.n), "http.b.log http.d.log http.f.log");
+  ck_assert_int_eq(p.nskipped, 0);
+  zl_paths_free(&p);
   close(fd);
 }
 END_TEST
