@@ -7,7 +7,7 @@
 # with placeholder times (XXXXXXXXXX.XXXXXX) are not JSON and are left out.
 set -eu
 EXT=${ZEEKLOG_EXT:-build/zeeklog}
-PY=/usr/bin/python3
+PY=${PYTHON:-/usr/bin/python3}
 [ -x "$PY" ] || PY=python3
 exec "$PY" - "$EXT" <<'PYEOF'
 import datetime, glob, json, math, os, sqlite3, sys

@@ -8,7 +8,7 @@
 # values: the TSV writes TTLs as 3600.000000, the JSON as 3600.0).
 set -eu
 EXT=${ZEEKLOG_EXT:-build/zeeklog}
-PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+PY=${PYTHON:-/usr/bin/python3}; [ -x "$PY" ] || PY=python3
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 for log in conn dns; do
