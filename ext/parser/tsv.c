@@ -237,7 +237,7 @@ static int take_fields(ZlTsvHeader *h, const char *v, size_t n, char **err){
   free_values(names, count);
   if(rc){ *err = strdup("out of memory"); return -1; }
   h->have_fields = 1;
-  return h->have_types ? finish_schema(h, err) : ZL_DIR_OTHER;
+  return h->have_types ? finish_schema(h, err) : ZL_DIR_SCHEMA_PART;
 }
 
 static int take_types(ZlTsvHeader *h, const char *v, size_t n, char **err){
@@ -247,7 +247,7 @@ static int take_types(ZlTsvHeader *h, const char *v, size_t n, char **err){
   h->ntypes = split_values(&h->fmt, v, n, &h->types);
   if(h->ntypes < 0){ h->ntypes = 0; *err = strdup("out of memory"); return -1; }
   h->have_types = 1;
-  return h->have_fields ? finish_schema(h, err) : ZL_DIR_OTHER;
+  return h->have_fields ? finish_schema(h, err) : ZL_DIR_SCHEMA_PART;
 }
 
 /* "#key<sep>value": the value, or NULL when the line is not that key. */

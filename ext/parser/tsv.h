@@ -30,14 +30,15 @@ typedef struct ZlTsvHeader {
 } ZlTsvHeader;
 
 /* What a "#" line was. */
-enum { ZL_DIR_OTHER, ZL_DIR_SEPARATOR, ZL_DIR_SCHEMA_DONE, ZL_DIR_PATH };
+enum { ZL_DIR_OTHER, ZL_DIR_SEPARATOR, ZL_DIR_SCHEMA_DONE, ZL_DIR_PATH, ZL_DIR_SCHEMA_PART };
 
 void zl_tsv_default_format(ZlTsvFormat *fmt);
 void zl_tsv_header_reset(ZlTsvHeader *h);
 void zl_tsv_header_free(ZlTsvHeader *h);
 /* Applies one "#" line. Returns ZL_DIR_SEPARATOR when it began a new block
 ** (the old block's schema and markers are dropped), ZL_DIR_SCHEMA_DONE when
-** #fields and #types are both known, ZL_DIR_PATH for #path (h->path),
+** #fields and #types are both known, ZL_DIR_SCHEMA_PART for one of them
+** alone (the block's schema is not complete yet), ZL_DIR_PATH for #path (h->path),
 ** ZL_DIR_OTHER otherwise, or -1 with a malloc'd *err. */
 int zl_tsv_directive(ZlTsvHeader *h, const char *line, size_t len, char **err);
 /* 1 if the line starts a header block ("#separator "). */

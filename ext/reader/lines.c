@@ -39,6 +39,7 @@ const char *zl_lines_error(const ZlLines *l){ return l->err ? l->err : "unknown 
 void zl_lines_set_stop(ZlLines *l, int (*stop)(void *ctx), void *ctx){
   l->stop = stop;
   l->stop_ctx = ctx;
+  zl_source_set_stop(l->src, stop, ctx);      /* long reads and decompression, too */
 }
 
 static int stopped(ZlLines *l){
@@ -72,7 +73,10 @@ static int fill(ZlLines *l, size_t want){
   }
   while(l->len < want && !l->eof){
     ssize_t n = zl_source_read(l->src, l->buf + l->start + l->len, want - l->len);
-    if(n < 0) return lines_fail(l, zl_source_error(l->src));
+    if(n < 0){
+      l->interrupted = zl_source_stopped(l->src);
+      return lines_fail(l, zl_source_error(l->src));
+    }
     if(n == 0){ l->eof = 1; drop_half_written_line(l); }
     l->len += (size_t)n;
   }

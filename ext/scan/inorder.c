@@ -153,7 +153,8 @@ static int take_header_line(ZlScan *s, const char *line, size_t len){
     free(err);
     return -1;
   }
-  if(dir == ZL_DIR_SEPARATOR){ s->file_has_schema = 0; s->json = 0; }
+  /* A new block, or half of a new schema: the old layout no longer holds. */
+  if(dir == ZL_DIR_SEPARATOR || dir == ZL_DIR_SCHEMA_PART){ s->file_has_schema = 0; s->json = 0; }
   if(dir == ZL_DIR_PATH && other_log(s, s->hdr.path, "#path")) return -1;
   if(dir == ZL_DIR_SCHEMA_DONE && zl_scan_use_block(s)) return -1;
   zl_scan_update_layout(s);

@@ -53,17 +53,17 @@ static int open_next_file(ZlScan *s){
 }
 
 /* Names a file in the stats' JSON list, while there is room. */
-static int list_bad_file(ZlScan *s){
-  ZlScanStats *st = &s->stats;
+/* Names a file in one of the stats' JSON lists, while there is room (then
+** "..."). 0, or -1 out of memory. */
+static int list_file(char list[ZL_FILE_LIST_TEXT], const char *path){
   ZlBuf q = {0};
-  size_t at = strlen(st->bad_files_json);
-  if(zl_json_quote(&q, s->path, strlen(s->path))) return -1;
+  size_t at = strlen(list);
+  if(zl_json_quote(&q, path, strlen(path))) return -1;
   const char *item = q.p;
   size_t n = q.n;
-  if(at + n + 8 > sizeof st->bad_files_json){ item = "\"...\""; n = 5; }
-  if(at + n + 2 <= sizeof st->bad_files_json && !strstr(st->bad_files_json, "\"...\"")){
-    snprintf(st->bad_files_json + at, sizeof st->bad_files_json - at, "%s%.*s",
-             at ? "," : "", (int)n, item);
+  if(at + n + 8 > ZL_FILE_LIST_TEXT){ item = "\"...\""; n = 5; }
+  if(at + n + 2 <= ZL_FILE_LIST_TEXT && !strstr(list, "\"...\"")){
+    snprintf(list + at, ZL_FILE_LIST_TEXT - at, "%s%.*s", at ? "," : "", (int)n, item);
   }
   zl_buf_free(&q);
   return 0;
@@ -74,7 +74,7 @@ static int list_bad_file(ZlScan *s){
 static int file_all_bad(ZlScan *s){
   if(s->file_rows || !s->file_skipped) return 0;
   s->stats.bad_files++;
-  if(list_bad_file(s)) return zl_scan_fail(s, "out of memory");
+  if(list_file(s->stats.bad_files_json, s->path)) return zl_scan_fail(s, "out of memory");
   if(s->first_bad_file) return 0;
   const char *hint = s->file_headerless && s->cfg->headerless_name ? s->cfg->headerless_name : NULL;
   s->first_bad_file = zl_message("%s: all %llu data line%s bad (%s) \u2014 %s", s->path,
@@ -322,6 +322,9 @@ int zl_scan_open(ZlScan *s, const ZlScanConfig *cfg){
     zl_scan_fail(s, "%s", err ? err : "out of memory");
     free(err);
     return -1;
+  }
+  for(int i = 0; i < s->paths.nskipped; i++){        /* FIFOs, devices: never opened */
+    if(list_file(s->stats.skipped_files_json, s->paths.skipped[i])) return zl_scan_fail(s, "out of memory");
   }
   return 0;
 }

@@ -72,14 +72,15 @@ typedef struct ZlScanConfig {
 void zl_scan_config_init(ZlScanConfig *cfg);
 
 /* What a scan saw, for zeek_stats(). */
-#define ZL_BAD_FILES_TEXT 1024
+#define ZL_FILE_LIST_TEXT 1024
 typedef struct ZlScanStats {
   uint64_t rows, skipped;
   int files_read, files_pruned;
   int passes;              /* grouped scans: passes over the files */
   uint64_t unknown_keys;   /* JSON members no column has (keys not sampled) */
   int bad_files;           /* files read whose every data line was bad */
-  char bad_files_json[ZL_BAD_FILES_TEXT];  /* their paths, a JSON list (the first few) */
+  char bad_files_json[ZL_FILE_LIST_TEXT];  /* their paths, a JSON list (the first few) */
+  char skipped_files_json[ZL_FILE_LIST_TEXT];  /* glob matches that are not regular files */
 } ZlScanStats;
 
 #define ZL_SCAN_QUEUE 8          /* chunks in flight */

@@ -35,10 +35,10 @@ static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const ZlScanStats *s = &t->last;
   char *json = sqlite3_mprintf("{\"rows\":%llu,\"skipped_lines\":%llu,\"files_read\":%d,"
                                "\"files_pruned\":%d,\"grouped_passes\":%d,\"bad_files\":[%s],"
-                               "\"unknown_keys\":%llu}",
+                               "\"unknown_keys\":%llu,\"skipped_files\":[%s]}",
                                (unsigned long long)s->rows, (unsigned long long)s->skipped,
                                s->files_read, s->files_pruned, s->passes, s->bad_files_json,
-                               (unsigned long long)s->unknown_keys);
+                               (unsigned long long)s->unknown_keys, s->skipped_files_json);
   if(json) sqlite3_result_text(ctx, json, -1, sqlite3_free);
   else sqlite3_result_error_nomem(ctx);
 }
