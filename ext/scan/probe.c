@@ -63,6 +63,10 @@ static int sample_json(const ZlProbe *p, ZlLines *lines, const char *path, const
   }
   zl_buf_free(&scratch);
   if(good > 0 && json_columns(path, log_path, &sample, out)){ *err = zl_message("out of memory"); good = -1; }
+  if(good > 0 && out->n == 0){             /* only {} lines: nothing to make columns of */
+    *err = zl_message("'%s': its JSON objects have no keys to make columns of", path);
+    good = -1;
+  }
   if(good == 0) *err = zl_no_header_message(path);
   zl_schema_free(&sample);
   return good > 0 ? FROM_HEADER : -1;
