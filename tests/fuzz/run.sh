@@ -29,7 +29,7 @@ mkdir -p "$B/obj" "$B/corpus" "$B/artifacts"
 objs=""
 for src in $(make -s --no-print-directory core-sources); do
   obj="$B/obj/$(echo "${src#ext/}" | tr / _ | sed 's/\.c$//').o"
-  if [ ! -f "$obj" ] || [ -n "$(find "$src" ext -name '*.h' -newer "$obj" 2>/dev/null | head -1)" ]; then
+  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find ext -name '*.h' -newer "$obj" 2>/dev/null | head -1)" ]; then
     $CLANG $CFLAGS -fsanitize=fuzzer-no-link $SAN -c "$src" -o "$obj"
   fi
   objs="$objs $obj"
