@@ -16,6 +16,7 @@ int zeeklog_register_mode(sqlite3 *db, char **pzErr);       /* func/mode/ */
 int zeeklog_register_time(sqlite3 *db, char **pzErr);       /* func/time/ */
 int zeeklog_register_regexp(sqlite3 *db, char **pzErr);     /* func/regexp/ */
 int zeeklog_register_signatures(sqlite3 *db, char **pzErr); /* func/signatures/ */
+int zeeklog_register_uri(sqlite3 *db, char **pzErr);        /* func/uri/ */
 int zeeklog_register_addr(sqlite3 *db, char **pzErr);       /* func/addr/ */
 int zeeklog_register_stats(sqlite3 *db, char **pzErr);      /* func/stats/ */
 int zeeklog_register_dns(sqlite3 *db, char **pzErr);        /* func/dns/ */

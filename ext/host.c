@@ -28,3 +28,16 @@ int zl_host_is_interrupted(sqlite3 *db){
   return ((const ApiAfter340 *)(const void *)sqlite3_api)->is_interrupted(db);
 #endif
 }
+
+static void *host_resize(void *p, size_t n){
+  return sqlite3_realloc64(p, (sqlite3_uint64)n);
+}
+
+static void host_release(void *p){
+  sqlite3_free(p);
+}
+
+const ZlAlloc *zl_host_alloc(void){
+  static const ZlAlloc sqlite_alloc = { host_resize, host_release };
+  return &sqlite_alloc;
+}

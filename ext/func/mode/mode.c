@@ -48,6 +48,7 @@ typedef struct ModeEntry {
 } ModeEntry;
 
 struct ModeTable {
+  const ZlAlloc *alloc;
   ModeEntry *slots;
   size_t capacity;  /* a power of two; 0 until the first add */
   size_t used;
@@ -208,7 +209,7 @@ static int entry_matches(const ModeEntry *e, const Key *k){
 }
 
 /* Copies the key into an empty slot; -1 when a long key cannot be copied. */
-static int entry_store_key(ModeEntry *e, const Key *k){
+static int entry_store_key(const ZlAlloc *alloc, ModeEntry *e, const Key *k){
   memset(e, 0, sizeof *e);
   e->kind = k->kind;
   e->hash = k->hash;
@@ -218,7 +219,7 @@ static int entry_store_key(ModeEntry *e, const Key *k){
     default:
       e->len = k->len;
       if(k->len > INLINE_BYTES){
-        e->key.heap = malloc(k->len);
+        e->key.heap = zl_alloc(alloc, k->len);
         if(!e->key.heap) return -1;
         memcpy(e->key.heap, k->bytes, k->len);
       }else if(k->len > 0){
@@ -229,18 +230,19 @@ static int entry_store_key(ModeEntry *e, const Key *k){
   return 0;
 }
 
-static void entry_clear(ModeEntry *e){
+static void entry_clear(const ZlAlloc *alloc, ModeEntry *e){
   if((e->kind == KEY_TEXT || e->kind == KEY_BLOB) && e->len > INLINE_BYTES){
-    free(e->key.heap);
+    zl_alloc_free(alloc, e->key.heap);
   }
   memset(e, 0, sizeof *e);
 }
 
 /* ---- the table -------------------------------------------------------- */
 
-ModeTable *mode_table_new(void){
-  ModeTable *t = calloc(1, sizeof *t);
+ModeTable *mode_table_new(const ZlAlloc *alloc){
+  ModeTable *t = zl_alloc_zeroed(alloc, 1, sizeof *t);
   if(t){
+    t->alloc = alloc;
     t->best = NO_SLOT;
     t->best_known = 1;
   }
@@ -250,10 +252,10 @@ ModeTable *mode_table_new(void){
 void mode_table_free(ModeTable *t){
   if(!t) return;
   for(size_t i = 0; i < t->capacity; i++){
-    if(t->slots[i].count) entry_clear(&t->slots[i]);
+    if(t->slots[i].count) entry_clear(t->alloc, &t->slots[i]);
   }
-  free(t->slots);
-  free(t);
+  zl_alloc_free(t->alloc, t->slots);
+  zl_alloc_free(t->alloc, t);
 }
 
 /* The slot holding k, or the empty slot where it would go (*found = 0). */
@@ -274,7 +276,7 @@ static size_t find_slot(const ModeTable *t, const Key *k, int *found){
 /* Doubles the capacity, moving every entry (and the mode's slot number). */
 static int grow(ModeTable *t){
   size_t capacity = t->capacity ? t->capacity * 2 : FIRST_CAPACITY;
-  ModeEntry *slots = calloc(capacity, sizeof *slots);
+  ModeEntry *slots = zl_alloc_zeroed(t->alloc, capacity, sizeof *slots);
   if(!slots) return -1;
   size_t best = NO_SLOT;
   for(size_t i = 0; i < t->capacity; i++){
@@ -284,7 +286,7 @@ static int grow(ModeTable *t){
     slots[j] = t->slots[i];
     if(i == t->best) best = j;
   }
-  free(t->slots);
+  zl_alloc_free(t->alloc, t->slots);
   t->slots = slots;
   t->capacity = capacity;
   t->best = best;
@@ -318,7 +320,7 @@ int mode_table_add(ModeTable *t, const ModeValue *v){
       if(grow(t)) return -1;
       slot = find_slot(t, &k, &found);
     }
-    if(entry_store_key(&t->slots[slot], &k)){
+    if(entry_store_key(t->alloc, &t->slots[slot], &k)){
       memset(&t->slots[slot], 0, sizeof t->slots[slot]);
       return -1;
     }
@@ -335,7 +337,7 @@ int mode_table_add(ModeTable *t, const ModeValue *v){
 ** hole, so lookups never need tombstones. */
 static void delete_slot(ModeTable *t, size_t hole){
   size_t mask = t->capacity - 1;
-  entry_clear(&t->slots[hole]);
+  entry_clear(t->alloc, &t->slots[hole]);
   for(size_t j = (hole + 1) & mask; t->slots[j].count; j = (j + 1) & mask){
     size_t home = (size_t)t->slots[j].hash & mask;
     /* it stays when its home lies cyclically in (hole, j] */

@@ -1,7 +1,7 @@
 /*
 ** mode.h — counting table behind the mode() aggregate (no SQLite here).
 **
-**   ModeTable *t = mode_table_new();
+**   ModeTable *t = mode_table_new(alloc);   // alloc: NULL for malloc
 **   ModeValue v = mode_integer(404);
 **   mode_table_add(t, &v);            // one more occurrence
 **   mode_table_remove(t, &v);         // one fewer (window frames)
@@ -9,13 +9,18 @@
 **   mode_table_free(t);
 **
 ** Values are SQLite's four non-NULL kinds. INTEGER 404 and REAL 404.0 count
-** as one value (as in GROUP BY); TEXT and BLOB compare by bytes.
+** as one value (as in GROUP BY); TEXT and BLOB compare by bytes. Every
+** allocation goes through the table's allocator (sql_mode.c gives it
+** SQLite's, so that PRAGMA hard_heap_limit bounds a mode() over many
+** distinct values).
 */
-#ifndef ZEEKLOG_MODE_H
-#define ZEEKLOG_MODE_H
+#ifndef ZL_MODE_H
+#define ZL_MODE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "base/alloc.h"
 
 typedef enum ModeType {
   MODE_INTEGER = 1,
@@ -45,7 +50,7 @@ ModeValue mode_blob(const void *bytes, size_t len);
 ** < BLOB; TEXT and BLOB by memcmp, a prefix first. Returns <0, 0, >0. */
 int mode_value_compare(const ModeValue *a, const ModeValue *b);
 
-ModeTable *mode_table_new(void);           /* NULL when out of memory */
+ModeTable *mode_table_new(const ZlAlloc *alloc);   /* NULL when out of memory */
 void mode_table_free(ModeTable *t);
 
 int mode_table_add(ModeTable *t, const ModeValue *v);    /* 0, or -1: OOM */

@@ -10,12 +10,15 @@
 ** order (numbers < TEXT < BLOB; TEXT by bytes). NULL when there is none.
 ** INTEGER 404 and REAL 404.0 are one value, as in GROUP BY; it comes back as
 ** INTEGER when any INTEGER occurrence was counted. The counting lives in
-** mode.c; this file only moves values between SQLite and that table.
+** mode.c; this file only moves values between SQLite and that table, which
+** allocates from SQLite's heap (PRAGMA hard_heap_limit bounds it: past the
+** limit, mode() fails with "out of memory").
 */
 #include "families.h"
 SQLITE_EXTENSION_INIT3
 
 #include "func/mode/mode.h"
+#include "host.h"
 
 /* The aggregate context holds only a pointer to the table, so an empty
 ** group costs nothing and the table can grow freely. */
@@ -50,7 +53,7 @@ static void modeStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if(!agg->table && !(agg->table = mode_table_new())){
+  if(!agg->table && !(agg->table = mode_table_new(zl_host_alloc()))){
     sqlite3_result_error_nomem(ctx);
     return;
   }

@@ -9,32 +9,30 @@
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "func/regexp/regex.h"
+#include "func/regexp/regex_internal.h"
 
-struct ZlRegex {
-  pcre2_code *code;
-  pcre2_match_data *match;        /* ovector + interpreter frames, reused */
-  pcre2_match_context *context;   /* effort limits + JIT stack */
-  pcre2_jit_stack *jit_stack;     /* NULL: the default 32 KiB machine stack */
-  int jit;                        /* JIT compile succeeded */
-  char *out;                      /* replacement output, grown as needed */
-  size_t out_size;
-};
 
-/* An empty SQL string may arrive as a NULL pointer; PCRE2 wants a real one. */
-static const char *nonnull(const char *s){
+const char *zl_regex_nonnull(const char *s){
   return s ? s : "";
+}
+
+/* PCRE2's memory functions over a ZlAlloc. */
+static void *pcre2_alloc(PCRE2_SIZE size, void *data){
+  return zl_alloc(data, size);
+}
+
+static void pcre2_release(void *p, void *data){
+  zl_alloc_free(data, p);
 }
 
 static void error_set(ZlRegexError *err, int code, size_t offset){
   err->code = code;
   err->offset = offset;
-  if( code == 0 ){
+  if(code == 0){
     snprintf(err->message, sizeof err->message, "out of memory");
   }else{
     zl_regex_error_message(code, err->message, sizeof err->message);
@@ -43,17 +41,17 @@ static void error_set(ZlRegexError *err, int code, size_t offset){
 
 /* Limits for the interpreter and the JIT, and a JIT stack of bounded size so
 ** a pattern that recurses deeply fails with "JIT stack limit reached". */
-static int context_init(ZlRegex *re){
-  re->context = pcre2_match_context_create(NULL);
-  if( re->context == NULL ) return 0;
+static int context_init(ZlRegex *re, pcre2_general_context *general){
+  re->context = pcre2_match_context_create(general);
+  if(re->context == NULL) return 0;
   pcre2_set_match_limit(re->context, ZL_REGEX_MATCH_LIMIT);
   pcre2_set_depth_limit(re->context, ZL_REGEX_DEPTH_LIMIT);
   pcre2_set_heap_limit(re->context, ZL_REGEX_HEAP_LIMIT_KIB);
-  if( re->jit ){
+  if(re->jit){
     re->jit_stack = pcre2_jit_stack_create(ZL_REGEX_JIT_STACK_MIN,
-                                           ZL_REGEX_JIT_STACK_MAX, NULL);
+                                           ZL_REGEX_JIT_STACK_MAX, general);
     /* Without one, PCRE2 uses 32 KiB of machine stack: smaller, still bounded. */
-    if( re->jit_stack ) pcre2_jit_stack_assign(re->context, NULL, re->jit_stack);
+    if(re->jit_stack) pcre2_jit_stack_assign(re->context, NULL, re->jit_stack);
   }
   return 1;
 }
@@ -66,30 +64,61 @@ static int jit_wanted(void){
   return off == NULL || off[0] == 0 || strcmp(off, "0") == 0;
 }
 
-ZlRegex *zl_regex_compile(const char *pattern, size_t len, unsigned flags,
-                          ZlRegexError *err){
+static uint32_t compile_options(unsigned flags){
   uint32_t options = PCRE2_NEVER_BACKSLASH_C;
-  if( !(flags & ZL_REGEX_BYTES) ) options |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
-  if( flags & ZL_REGEX_CASELESS ) options |= PCRE2_CASELESS;
-  if( flags & ZL_REGEX_DUPNAMES ) options |= PCRE2_DUPNAMES;
-  ZlRegex *re = calloc(1, sizeof *re);
-  if( re == NULL ){ error_set(err, 0, 0); return NULL; }
+  if(flags & ZL_REGEX_BYTES) options |= PCRE2_NEVER_UTF;
+  else if(flags & ZL_REGEX_VALID_UTF) options |= PCRE2_UTF;
+  else options |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+  if(flags & ZL_REGEX_CASELESS) options |= PCRE2_CASELESS;
+  return options;
+}
+
+static pcre2_code *compile_code(const char *pattern, size_t len, unsigned flags,
+                                pcre2_general_context *general, ZlRegexError *err){
+  pcre2_compile_context *cc = pcre2_compile_context_create(general);
+  if(cc == NULL){ error_set(err, 0, 0); return NULL; }
   int code = 0;
   PCRE2_SIZE offset = 0;
-  re->code = pcre2_compile((PCRE2_SPTR)nonnull(pattern), len, options,
-                           &code, &offset, NULL);
-  if( re->code == NULL ){
-    error_set(err, code, offset);
-    free(re);
+  pcre2_code *compiled = pcre2_compile((PCRE2_SPTR)zl_regex_nonnull(pattern), len,
+                                       compile_options(flags), &code, &offset, cc);
+  pcre2_compile_context_free(cc);
+  if(compiled == NULL) error_set(err, code == PCRE2_ERROR_HEAP_FAILED ? 0 : code, offset);
+  return compiled;
+}
+
+ZlRegex *zl_regex_compile(const char *pattern, size_t len, unsigned flags,
+                          const ZlAlloc *alloc, ZlRegexError *err){
+  ZlRegex *re = zl_alloc_zeroed(alloc, 1, sizeof *re);
+  if(re == NULL){ error_set(err, 0, 0); return NULL; }
+  re->alloc = alloc;
+  re->out.alloc = alloc;
+  pcre2_general_context *general = NULL;
+  if(alloc){
+    general = pcre2_general_context_create(pcre2_alloc, pcre2_release, (void *)alloc);
+    if(general == NULL){ zl_alloc_free(alloc, re); error_set(err, 0, 0); return NULL; }
+  }
+  re->code = compile_code(pattern, len, flags, general, err);
+  if(re->code == NULL){
+    pcre2_general_context_free(general);
+    zl_alloc_free(alloc, re);
     return NULL;
   }
   /* No JIT on this platform, or no memory for it: the interpreter is slower
   ** but gives the same answers, so fall back without a word. */
-  if( !(flags & ZL_REGEX_NO_JIT) && jit_wanted() ){
+  if(!(flags & ZL_REGEX_NO_JIT) && jit_wanted()){
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
   }
-  re->match = pcre2_match_data_create_from_pattern(re->code, NULL);
-  if( re->match == NULL || !context_init(re) ){
+  /* The interpreter re-checks the UTF-8 of the rest of the subject on every
+  ** call when MATCH_INVALID_UTF is on: the replacement loop takes this twin
+  ** for subjects it has found valid. */
+  if(!re->jit && !(flags & ZL_REGEX_BYTES)){
+    ZlRegexError ignored;
+    re->trusted = compile_code(pattern, len, flags | ZL_REGEX_VALID_UTF, general, &ignored);
+  }
+  re->match = pcre2_match_data_create_from_pattern(re->code, general);
+  int ok = re->match != NULL && context_init(re, general);
+  pcre2_general_context_free(general);   /* each object keeps its own copy */
+  if(!ok){
     zl_regex_free(re);
     error_set(err, 0, 0);
     return NULL;
@@ -98,13 +127,15 @@ ZlRegex *zl_regex_compile(const char *pattern, size_t len, unsigned flags,
 }
 
 void zl_regex_free(ZlRegex *re){
-  if( re == NULL ) return;
+  if(re == NULL) return;
   pcre2_match_data_free(re->match);
   pcre2_match_context_free(re->context);
   pcre2_jit_stack_free(re->jit_stack);
+  pcre2_jit_stack_free(re->large_stack);
   pcre2_code_free(re->code);
-  free(re->out);
-  free(re);
+  pcre2_code_free(re->trusted);
+  zl_buf_free(&re->out);
+  zl_alloc_free(re->alloc, re);
 }
 
 uint32_t zl_regex_group_count(const ZlRegex *re){
@@ -121,103 +152,71 @@ int zl_regex_is_jit(const ZlRegex *re){
   return re->jit;
 }
 
-static void set_bit(unsigned char start[32], unsigned byte){
-  start[byte / 8] |= (unsigned char)(1u << (byte % 8));
+/* The effort a match over `left` bytes may take: the base limits plus a
+** share per byte, so that work linear in the value never runs out. */
+static void set_budget(ZlRegex *re, size_t left){
+  uint64_t match = ZL_REGEX_MATCH_LIMIT + (uint64_t)left * ZL_REGEX_MATCH_PER_BYTE;
+  uint64_t depth = ZL_REGEX_DEPTH_LIMIT + (uint64_t)left;
+  pcre2_set_match_limit(re->context, match > UINT32_MAX ? UINT32_MAX : (uint32_t)match);
+  pcre2_set_depth_limit(re->context, depth > UINT32_MAX ? UINT32_MAX : (uint32_t)depth);
 }
 
-int zl_regex_start_bytes(const ZlRegex *re, unsigned char start[32]){
-  uint32_t type = 0, unit = 0;
-  const uint8_t *bitmap = NULL;
-  memset(start, 0, 32);
-  pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &type);
-  if( type == 1 ){
-    /* A first code unit; PCRE2 does not say whether it is caseless, so take
-    ** both cases (a larger set only costs speed). */
-    pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-    if( unit > 0xff ) return 0;
-    set_bit(start, unit);
-    if( unit < 0x80 ){
-      set_bit(start, (unsigned)tolower((int)unit));
-      set_bit(start, (unsigned)toupper((int)unit));
-    }
-    return 1;
+/* Moves the pattern onto the large JIT stack for good; 0 if it cannot. */
+static int use_large_stack(ZlRegex *re){
+  if(re->large_stack) return 0;   /* already on it: nothing larger to try */
+  pcre2_general_context *general = NULL;
+  if(re->alloc){
+    general = pcre2_general_context_create(pcre2_alloc, pcre2_release, (void *)re->alloc);
+    if(general == NULL) return 0;
   }
-  if( type == 0
-      && pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0
-      && bitmap != NULL ){
-    memcpy(start, bitmap, 32);
-    return 1;
-  }
-  return 0;
+  re->large_stack = pcre2_jit_stack_create(ZL_REGEX_JIT_STACK_MAX,
+                                           ZL_REGEX_JIT_STACK_LARGE, general);
+  pcre2_general_context_free(general);
+  if(re->large_stack == NULL) return 0;
+  pcre2_jit_stack_assign(re->context, NULL, re->large_stack);
+  return 1;
 }
 
-/* One pcre2_match() with the regex's own match data and limits. */
-static int run(ZlRegex *re, const char *subject, size_t len){
-  return pcre2_match(re->code, (PCRE2_SPTR)nonnull(subject), len, 0, 0,
-                     re->match, re->context);
+int zl_regex_run(ZlRegex *re, const pcre2_code *code, const char *subject,
+                 size_t len, size_t start, uint32_t options){
+  set_budget(re, len - start);
+  int rc = pcre2_match(code, (PCRE2_SPTR)zl_regex_nonnull(subject), len, start,
+                       options, re->match, re->context);
+  if(rc == PCRE2_ERROR_JIT_STACKLIMIT && use_large_stack(re)){
+    rc = pcre2_match(code, (PCRE2_SPTR)zl_regex_nonnull(subject), len, start,
+                     options, re->match, re->context);
+  }
+  return rc;
 }
 
 int zl_regex_match(ZlRegex *re, const char *subject, size_t len){
-  int rc = run(re, subject, len);
-  if( rc == PCRE2_ERROR_NOMATCH ) return 0;
+  int rc = zl_regex_run(re, re->code, subject, len, 0, 0);
+  if(rc == PCRE2_ERROR_NOMATCH) return 0;
   return rc < 0 ? rc : 1;
 }
 
 int zl_regex_find(ZlRegex *re, const char *subject, size_t len,
                   uint32_t group, size_t *start, size_t *end){
-  int rc = run(re, subject, len);
-  if( rc == PCRE2_ERROR_NOMATCH ) return 0;
-  if( rc < 0 ) return rc;
+  int rc = zl_regex_run(re, re->code, subject, len, 0, 0);
+  if(rc == PCRE2_ERROR_NOMATCH) return 0;
+  if(rc < 0) return rc;
   /* rc counts the pairs set; groups past it, and groups in a branch that
   ** did not match, are PCRE2_UNSET. */
   PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(re->match);
-  if( group >= (uint32_t)rc || ovector[2*group] == PCRE2_UNSET ) return 0;
+  if(group >= (uint32_t)rc || ovector[2*group] == PCRE2_UNSET) return 0;
   *start = ovector[2*group];
   *end = ovector[2*group + 1];
   return 1;
 }
 
-const char *zl_regex_mark(const ZlRegex *re){
-  return (const char *)pcre2_get_mark(re->match);
-}
-
-static int out_reserve(ZlRegex *re, size_t size){
-  if( size <= re->out_size ) return 1;
-  char *grown = realloc(re->out, size);
-  if( grown == NULL ) return 0;
-  re->out = grown;
-  re->out_size = size;
-  return 1;
-}
-
-/* pcre2_substitute() into the reusable buffer; when it is too small PCRE2
-** says how much it needs (SUBSTITUTE_OVERFLOW_LENGTH) and we try once more. */
-int zl_regex_replace(ZlRegex *re, const char *subject, size_t len,
-                     const char *replacement, size_t replacement_len,
-                     const char **out, size_t *out_len){
-  uint32_t options = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_UNSET_EMPTY
-                   | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH;
-  if( !out_reserve(re, len + len/2 + 64) ) return PCRE2_ERROR_NOMEMORY;
-  for(int attempt = 0; attempt < 2; attempt++){
-    PCRE2_SIZE size = re->out_size;
-    int rc = pcre2_substitute(re->code, (PCRE2_SPTR)nonnull(subject), len, 0,
-                              options, re->match, re->context,
-                              (PCRE2_SPTR)nonnull(replacement), replacement_len,
-                              (PCRE2_UCHAR *)re->out, &size);
-    if( rc >= 0 ){
-      *out = re->out;
-      *out_len = size;
-      return 0;
-    }
-    if( rc != PCRE2_ERROR_NOMEMORY || !out_reserve(re, size) ) return rc;
-  }
-  return PCRE2_ERROR_NOMEMORY;
-}
-
 void zl_regex_error_message(int code, char *buf, size_t size){
-  if( size == 0 ) return;
-  if( pcre2_get_error_message(code, (PCRE2_UCHAR *)buf, size)
-      == PCRE2_ERROR_BADDATA ){
+  if(size == 0) return;
+  if(code == ZL_REGEX_ETOOBIG){
+    snprintf(buf, size, "the result is too long");
+  }else if(code == ZL_REGEX_EINTERRUPTED){
+    snprintf(buf, size, "interrupted");
+  }else if(pcre2_get_error_message(code, (PCRE2_UCHAR *)buf, size)
+            == PCRE2_ERROR_BADDATA){
     snprintf(buf, size, "PCRE2 error %d", code);
   }
 }

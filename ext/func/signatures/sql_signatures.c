@@ -1,21 +1,29 @@
 /*
-** sql_signatures.c — scanner user agents, URI attack classes and
-** percent-decoding in SQL (the cores are signatures.c and uri.c).
+** sql_signatures.c — scanner user agents and URI attack classes in SQL (the
+** core is signatures.c).
 **
 **   scanner_ua(UA)        the scanning tool named by a User-Agent, or NULL
 **   is_scanner_ua(UA)     1 if scanner_ua(UA) is not NULL, else 0; NULL for NULL
 **   attack_class(URI)     'sqli', 'xss', 'cmd_injection', 'rfi', 'lfi',
 **                         'traversal' (or a name you added), or NULL
-**   uri_decode(X)         X with %XX and %uXXXX decoded; '+' left alone
-**   uri_decode(X, PLUS)   the same, '+' decoded to a space when PLUS is true
 **
 **   SELECT * FROM scanner_signatures;     -- name, pattern, category, reference
 **   SELECT * FROM attack_signatures;      -- the same columns
+**   SELECT name, undetermined FROM attack_signatures WHERE undetermined > 0;
 **   INSERT INTO scanner_signatures(name, pattern) VALUES ('Acme', '\bAcmeScan/');
 **   DELETE FROM attack_signatures WHERE category = 'script URL';
 **
 **   SELECT scanner_ua(user_agent) AS tool, count(*) FROM http GROUP BY 1;
 **   SELECT attack_class(uri) AS class, uri FROM http WHERE class IS NOT NULL;
+**
+** The functions never fail on a value. A value on which some signature ran
+** out of match effort, and that no other signature matched, gets the answer
+** 'undetermined' (is_scanner_ua: 1), so that it shows among the leads rather
+** than hiding as NULL; the hidden column `undetermined` counts, for each
+** signature, the values it could not decide. The built-in signatures never
+** run out (they run in time linear in the value); a pattern of one's own
+** can. A long value stops within milliseconds of sqlite3_interrupt() on
+** SQLite 3.41 and later (before 3.41, at the next row).
 **
 ** The two tables are eponymous virtual tables over this connection's own
 ** copy of the built-in lists: INSERT, UPDATE and DELETE change what the
@@ -36,7 +44,7 @@ SQLITE_EXTENSION_INIT3
 #include <string.h>
 
 #include "func/signatures/signatures.h"
-#include "func/uri/uri.h"
+#include "host.h"
 
 /* One signature set of a connection, shared by its table and its functions;
 ** each registration holds a reference and its destructor drops it. */
@@ -46,14 +54,23 @@ typedef struct SigShared {
   int refs;
 } SigShared;
 
-static SigShared *shared_new(const char *table, unsigned flags,
+/* The stop callback of a set: the statement was interrupted. */
+static int statement_interrupted(void *db){
+  return zl_host_is_interrupted(db);
+}
+
+static SigShared *shared_new(sqlite3 *db, const char *table, unsigned flags,
                              const ZlSignatureSpec *specs, size_t n){
   SigShared *shared = sqlite3_malloc(sizeof *shared);
-  if( shared == NULL ) return NULL;
+  if(shared == NULL) return NULL;
   shared->table = table;
   shared->refs = 1;
-  shared->set = zl_sigset_new(flags);
-  if( shared->set == NULL || zl_sigset_load(shared->set, specs, n) != ZL_SIG_OK ){
+  shared->set = zl_sigset_new(flags, zl_host_alloc());
+  if(shared->set){
+    ZlRegexStop stop = { statement_interrupted, db };
+    zl_sigset_set_stop(shared->set, &stop);
+  }
+  if(shared->set == NULL || zl_sigset_load(shared->set, specs, n) != ZL_SIG_OK){
     zl_sigset_free(shared->set);
     sqlite3_free(shared);
     return NULL;
@@ -68,7 +85,7 @@ static SigShared *shared_ref(SigShared *shared){
 
 static void shared_release(void *p){
   SigShared *shared = p;
-  if( --shared->refs > 0 ) return;
+  if(--shared->refs > 0) return;
   zl_sigset_free(shared->set);
   sqlite3_free(shared);
 }
@@ -77,7 +94,8 @@ static void shared_release(void *p){
 /* The scanner_signatures / attack_signatures virtual tables.               */
 /* ------------------------------------------------------------------------ */
 
-enum { SIG_COL_NAME, SIG_COL_PATTERN, SIG_COL_CATEGORY, SIG_COL_REFERENCE };
+enum { SIG_COL_NAME, SIG_COL_PATTERN, SIG_COL_CATEGORY, SIG_COL_REFERENCE,
+       SIG_COL_UNDETERMINED };
 
 typedef struct SigTable {
   sqlite3_vtab base;
@@ -101,13 +119,15 @@ static int sigConnect(sqlite3 *db, void *pAux, int argc,
                       const char *const *argv, sqlite3_vtab **ppVtab,
                       char **pzErr){
   (void)argc; (void)argv; (void)pzErr;
+  /* undetermined: a read-only counter (writes to it are ignored) */
   int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(name TEXT, pattern TEXT, "
-                                    "category TEXT, reference TEXT)");
-  if( rc != SQLITE_OK ) return rc;
+                                    "category TEXT, reference TEXT, "
+                                    "undetermined INTEGER HIDDEN)");
+  if(rc != SQLITE_OK) return rc;
   /* Detection rules: not reachable from an untrusted schema (see the top). */
   sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   SigTable *table = sqlite3_malloc(sizeof *table);
-  if( table == NULL ) return SQLITE_NOMEM;
+  if(table == NULL) return SQLITE_NOMEM;
   memset(table, 0, sizeof *table);
   table->shared = shared_ref(pAux);
   *ppVtab = &table->base;
@@ -132,7 +152,7 @@ static int sigBestIndex(sqlite3_vtab *vtab, sqlite3_index_info *info){
 static int sigOpen(sqlite3_vtab *vtab, sqlite3_vtab_cursor **ppCursor){
   (void)vtab;
   SigCursor *cursor = sqlite3_malloc(sizeof *cursor);
-  if( cursor == NULL ) return SQLITE_NOMEM;
+  if(cursor == NULL) return SQLITE_NOMEM;
   memset(cursor, 0, sizeof *cursor);
   *ppCursor = &cursor->base;
   return SQLITE_OK;
@@ -147,7 +167,7 @@ static int sigClose(sqlite3_vtab_cursor *cur){
 static void cursor_move(SigCursor *cursor, size_t at){
   const ZlSignature *sig = zl_sigset_at(table_set(cursor->base.pVtab), at);
   cursor->eof = sig == NULL;
-  if( sig ) cursor->id = sig->id;
+  if(sig) cursor->id = sig->id;
 }
 
 static int sigFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
@@ -163,7 +183,7 @@ static int sigNext(sqlite3_vtab_cursor *cur){
   size_t at = zl_sigset_seek(set, cursor->id);
   const ZlSignature *sig = zl_sigset_at(set, at);
   /* Step past the current row, unless it was deleted meanwhile. */
-  if( sig && sig->id == cursor->id ) at++;
+  if(sig && sig->id == cursor->id) at++;
   cursor_move(cursor, at);
   return SQLITE_OK;
 }
@@ -177,14 +197,18 @@ static int sigColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col){
   ZlSigSet *set = table_set(cur->pVtab);
   const ZlSignature *sig = zl_sigset_at(set, zl_sigset_seek(set, cursor->id));
   const char *value = NULL;
-  if( sig == NULL || sig->id != cursor->id ) return SQLITE_OK;  /* deleted */
-  switch( col ){
+  if(sig == NULL || sig->id != cursor->id) return SQLITE_OK;  /* deleted */
+  if(col == SIG_COL_UNDETERMINED){
+    sqlite3_result_int64(ctx, (sqlite3_int64)sig->undetermined);
+    return SQLITE_OK;
+  }
+  switch(col){
     case SIG_COL_NAME:      value = sig->name; break;
     case SIG_COL_PATTERN:   value = sig->pattern; break;
     case SIG_COL_CATEGORY:  value = sig->category; break;
     case SIG_COL_REFERENCE: value = sig->reference; break;
   }
-  if( value ) sqlite3_result_text(ctx, value, -1, SQLITE_TRANSIENT);
+  if(value) sqlite3_result_text(ctx, value, -1, SQLITE_TRANSIENT);
   return SQLITE_OK;
 }
 
@@ -201,7 +225,7 @@ static const char *text_or_null(sqlite3_value *value){
 /* Reports a failed edit through the vtab's error message. */
 static int update_error(sqlite3_vtab *vtab, int rc, const char *err){
   const char *table = ((SigTable *)vtab)->shared->table;
-  if( rc == ZL_SIG_NOMEM ) return SQLITE_NOMEM;
+  if(rc == ZL_SIG_NOMEM) return SQLITE_NOMEM;
   sqlite3_free(vtab->zErrMsg);
   vtab->zErrMsg = sqlite3_mprintf("%s: %s", table, err);
   return rc == ZL_SIG_CONSTRAINT ? SQLITE_CONSTRAINT : SQLITE_ERROR;
@@ -214,7 +238,7 @@ static int sigUpdate(sqlite3_vtab *vtab, int argc, sqlite3_value **argv,
   ZlSigSet *set = table_set(vtab);
   char err[512] = "";
   int rc;
-  if( argc == 1 ){
+  if(argc == 1){
     zl_sigset_delete(set, sqlite3_value_int64(argv[0]));
     return SQLITE_OK;
   }
@@ -226,7 +250,7 @@ static int sigUpdate(sqlite3_vtab *vtab, int argc, sqlite3_value **argv,
   };
   long long id = sqlite3_value_type(argv[1]) == SQLITE_NULL
                    ? zl_sigset_next_id(set) : sqlite3_value_int64(argv[1]);
-  if( sqlite3_value_type(argv[0]) == SQLITE_NULL ){
+  if(sqlite3_value_type(argv[0]) == SQLITE_NULL){
     rc = zl_sigset_insert(set, id, &spec, err, sizeof err);
     *pRowid = id;
   }else{
@@ -267,72 +291,54 @@ static sqlite3_module sigModule = {
 /* scanner_ua, is_scanner_ua, attack_class.                                 */
 /* ------------------------------------------------------------------------ */
 
-/* Classifies argv[0] with the function's set. Returns 1 with *found set (NULL
-** for no match), or 0 after setting the result (SQL NULL for a NULL value,
-** or an error named after the function). */
+/* Classifies argv[0] with the function's set. Returns ZL_SIG_MATCH (with
+** *found), ZL_SIG_OK or ZL_SIG_UNDETERMINED, or -1 after setting the result
+** (SQL NULL for a NULL value, out of memory, interrupted). */
 static int classify(sqlite3_context *ctx, sqlite3_value *value,
-                    const char *function, const ZlSignature **found){
+                    const ZlSignature **found){
   SigShared *shared = sqlite3_user_data(ctx);
-  char err[512] = "";
-  if( sqlite3_value_type(value) == SQLITE_NULL ) return 0;
+  if(sqlite3_value_type(value) == SQLITE_NULL) return -1;
   const char *text = (const char *)sqlite3_value_text(value);
-  if( text == NULL ){ sqlite3_result_error_nomem(ctx); return 0; }
+  if(text == NULL){ sqlite3_result_error_nomem(ctx); return -1; }
   int rc = zl_sigset_classify(shared->set, text,
-                              (size_t)sqlite3_value_bytes(value), found,
-                              err, sizeof err);
-  if( rc >= 0 ) return 1;
-  if( rc == ZL_SIG_NOMEM ){ sqlite3_result_error_nomem(ctx); return 0; }
-  char *msg = sqlite3_mprintf("%s: %s", function, err);
-  if( msg == NULL ){ sqlite3_result_error_nomem(ctx); return 0; }
-  sqlite3_result_error(ctx, msg, -1);
-  sqlite3_free(msg);
-  return 0;
+                              (size_t)sqlite3_value_bytes(value), found);
+  if(rc >= 0) return rc;
+  if(rc == ZL_SIG_INTERRUPTED) sqlite3_result_error_code(ctx, SQLITE_INTERRUPT);
+  else sqlite3_result_error_nomem(ctx);
+  return -1;
 }
 
-static void result_name(sqlite3_context *ctx, const ZlSignature *found){
-  if( found ) sqlite3_result_text(ctx, found->name, -1, SQLITE_TRANSIENT);
+/* The name of the winner, 'undetermined', or NULL. */
+static void result_name(sqlite3_context *ctx, int rc, const ZlSignature *found){
+  if(rc == ZL_SIG_MATCH) sqlite3_result_text(ctx, found->name, -1, SQLITE_TRANSIENT);
+  else if(rc == ZL_SIG_UNDETERMINED){
+    sqlite3_result_text(ctx, ZL_SIG_UNDETERMINED_NAME, -1, SQLITE_STATIC);
+  }
 }
 
 static void scannerUaFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  const ZlSignature *found;
+  const ZlSignature *found = NULL;
   (void)argc;
-  if( classify(ctx, argv[0], "scanner_ua", &found) ) result_name(ctx, found);
+  int rc = classify(ctx, argv[0], &found);
+  result_name(ctx, rc, found);
 }
 
+/* 1 for a scanner, and for an undetermined value (which scanner_ua() does
+** not answer NULL either). */
 static void isScannerUaFunc(sqlite3_context *ctx, int argc,
                             sqlite3_value **argv){
   const ZlSignature *found;
   (void)argc;
-  if( classify(ctx, argv[0], "is_scanner_ua", &found) ){
-    sqlite3_result_int(ctx, found != NULL);
-  }
+  int rc = classify(ctx, argv[0], &found);
+  if(rc >= 0) sqlite3_result_int(ctx, rc != ZL_SIG_OK);
 }
 
 static void attackClassFunc(sqlite3_context *ctx, int argc,
                             sqlite3_value **argv){
-  const ZlSignature *found;
+  const ZlSignature *found = NULL;
   (void)argc;
-  if( classify(ctx, argv[0], "attack_class", &found) ) result_name(ctx, found);
-}
-
-/* ------------------------------------------------------------------------ */
-/* uri_decode.                                                              */
-/* ------------------------------------------------------------------------ */
-
-static void uriDecodeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  unsigned flags = 0;
-  for(int i = 0; i < argc; i++){
-    if( sqlite3_value_type(argv[i]) == SQLITE_NULL ) return;
-  }
-  if( argc == 2 && sqlite3_value_int(argv[1]) ) flags |= ZL_URI_PLUS_AS_SPACE;
-  const char *text = (const char *)sqlite3_value_text(argv[0]);
-  int len = sqlite3_value_bytes(argv[0]);
-  if( text == NULL ){ sqlite3_result_error_nomem(ctx); return; }
-  /* Decoding never lengthens the text; +1 so an empty result is not NULL. */
-  char *out = sqlite3_malloc(len + 1);
-  if( out == NULL ){ sqlite3_result_error_nomem(ctx); return; }
-  size_t n = zl_uri_decode(text, (size_t)len, out, flags);
-  sqlite3_result_text(ctx, out, (int)n, sqlite3_free);
+  int rc = classify(ctx, argv[0], &found);
+  result_name(ctx, rc, found);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -349,7 +355,7 @@ static int register_classifier(sqlite3 *db, SigShared *shared,
                                       SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                       shared_ref(shared), func, NULL, NULL,
                                       shared_release);
-  if( rc != SQLITE_OK ){
+  if(rc != SQLITE_OK){
     *pzErr = sqlite3_mprintf("zeeklog: cannot register %s(): %s", name,
                              sqlite3_errmsg(db));
   }
@@ -361,11 +367,11 @@ static int register_set(sqlite3 *db, const char *table, unsigned flags,
                         const ZlSignatureSpec *specs, size_t n,
                         const char *const *names, const SqlFunc *funcs,
                         int nfunc, char **pzErr){
-  SigShared *shared = shared_new(table, flags, specs, n);
-  if( shared == NULL ) return SQLITE_NOMEM;
+  SigShared *shared = shared_new(db, table, flags, specs, n);
+  if(shared == NULL) return SQLITE_NOMEM;
   int rc = sqlite3_create_module_v2(db, table, &sigModule, shared_ref(shared),
                                     shared_release);
-  if( rc != SQLITE_OK ){
+  if(rc != SQLITE_OK){
     *pzErr = sqlite3_mprintf("zeeklog: cannot register %s: %s", table,
                              sqlite3_errmsg(db));
   }
@@ -373,21 +379,6 @@ static int register_set(sqlite3 *db, const char *table, unsigned flags,
     rc = register_classifier(db, shared, names[i], funcs[i], pzErr);
   }
   shared_release(shared);
-  return rc;
-}
-
-static int register_uri_decode(sqlite3 *db, char **pzErr){
-  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  int rc = sqlite3_create_function(db, "uri_decode", 1, flags, NULL,
-                                   uriDecodeFunc, NULL, NULL);
-  if( rc == SQLITE_OK ){
-    rc = sqlite3_create_function(db, "uri_decode", 2, flags, NULL,
-                                 uriDecodeFunc, NULL, NULL);
-  }
-  if( rc != SQLITE_OK ){
-    *pzErr = sqlite3_mprintf("zeeklog: cannot register uri_decode(): %s",
-                             sqlite3_errmsg(db));
-  }
   return rc;
 }
 
@@ -399,11 +390,10 @@ int zeeklog_register_signatures(sqlite3 *db, char **pzErr){
   int rc = register_set(db, "scanner_signatures", 0, zl_scanner_signatures,
                         zl_scanner_signature_count, scanner_names,
                         scanner_funcs, 2, pzErr);
-  if( rc == SQLITE_OK ){
+  if(rc == SQLITE_OK){
     rc = register_set(db, "attack_signatures", ZL_SIGSET_DECODE_URI,
                       zl_attack_signatures, zl_attack_signature_count,
                       attack_names, attack_funcs, 1, pzErr);
   }
-  if( rc == SQLITE_OK ) rc = register_uri_decode(db, pzErr);
   return rc;
 }

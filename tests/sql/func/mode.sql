@@ -161,3 +161,9 @@ INSERT INTO big SELECT CASE WHEN i % 3 = 0 THEN 'ip-' || (i * 7919 % 50021)
 SELECT 'big agrees', mode(x) IS (SELECT x FROM big GROUP BY x ORDER BY count(*) DESC, x LIMIT 1)
   FROM big;
 SELECT 'big distinct', count(DISTINCT x) > 100000 FROM big;
+
+-- issue 12: the counting table is allocated from SQLite's heap, so a hard heap limit stops
+-- a mode() over a million distinct values (it used to reach 346 MiB under a 50 MB limit)
+PRAGMA hard_heap_limit = 20000000;
+SELECT mode(x) FROM (SELECT printf('%030d', value) AS x FROM generate_series(1, 1000000));
+SELECT 'under the limit', mode(x) FROM (SELECT value % 7 AS x FROM generate_series(1, 100));

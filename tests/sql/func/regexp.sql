@@ -36,5 +36,13 @@ SELECT regexp_replace('ab', '(a)', '$2');
 -- catastrophic backtracking on 40 a's then b: a quick error, not a hang
 SELECT regexp_like(replace(hex(zeroblob(20)), '0', 'a') || 'b', '(a+)+$');
 SELECT regexp_substr(replace(hex(zeroblob(20)), '0', 'a') || 'b', '(a|aa)+$');
+-- issue 12: empty matches over 80 KB take linear time (3-6 s before; 1 MB, over 20 s)
+SELECT length(regexp_replace(printf('%.*c', 80000, 'a'), '[0-9]*', 'x')), length(regexp_replace(replace(printf('%.*c', 16000, 'x'), 'x', 'ab c '), '\b', '|'));
+-- a result longer than SQLite's length limit is an error (a 4 GiB one was cut to 4 bytes)
+.limit length 1000000
+SELECT length(regexp_replace(printf('%.*c', 600000, 'a'), 'a', 'bb'));
+SELECT length(regexp_replace(printf('%.*c', 400000, 'a'), 'a', 'bb'));
+SELECT length(regexp_replace(printf('%.*c', 300, 'a'), '', printf('%.*c', 4000, 'r')));
+.limit length 1000000000
 -- the connection goes on
 SELECT regexp_like('it still works', 'works?');

@@ -62,13 +62,31 @@ INSERT INTO scanner_signatures(name, pattern) VALUES ('bad', 'a(');
 INSERT INTO scanner_signatures(name, pattern) VALUES (NULL, 'x');
 INSERT INTO scanner_signatures(name, pattern) VALUES ('empty', '');
 INSERT INTO scanner_signatures(rowid, name, pattern) VALUES (1, 'dup', 'x');
-INSERT INTO scanner_signatures(name, pattern) VALUES ('comment', '(?x)abc # a comment');
+INSERT INTO scanner_signatures(name, pattern) VALUES ('utf', '(*UTF)abc');
 SELECT count(*) FROM scanner_signatures;
--- a user pattern that backtracks without end: an error, not a hang
+-- each pattern is matched on its own: a trailing (?x) comment is fine
+INSERT INTO scanner_signatures(name, pattern) VALUES ('comment', '(?x) acme \s scan # a comment');
+SELECT scanner_ua('Acme Scan/1'), scanner_ua('AcmeScan');
+DELETE FROM scanner_signatures WHERE name = 'comment';
+-- a user pattern that backtracks without end cannot decide: 'undetermined' for that value,
+-- counted on its row (hidden column undetermined); the others still answer, nothing fails
 INSERT INTO scanner_signatures(name, pattern) VALUES ('evil', '(a+)+$');
-SELECT scanner_ua(replace(hex(zeroblob(20)), '0', 'a') || 'b');
+SELECT scanner_ua(replace(hex(zeroblob(20)), '0', 'a') || 'b'), is_scanner_ua(replace(hex(zeroblob(20)), '0', 'a') || 'b'), scanner_ua('sqlmap/1.0');
+SELECT name, undetermined FROM scanner_signatures WHERE undetermined > 0;
+SELECT count(*) FROM scanner_signatures WHERE undetermined = 0;
 DELETE FROM scanner_signatures WHERE name = 'evil';
 SELECT scanner_ua(replace(hex(zeroblob(20)), '0', 'a') || 'b');
+-- issue 12: a verb in a signature at rowid 0 no longer silences the ones after it
+INSERT INTO scanner_signatures(rowid, name, pattern) VALUES (0, 'commit', '(*COMMIT)zzz');
+INSERT INTO scanner_signatures(rowid, name, pattern) VALUES (-1, 'skip', '(*SKIP)(*F)');
+SELECT scanner_ua('sqlmap/1.4.7#stable (http://sqlmap.org)'), scanner_ua('xzzz');
+DELETE FROM scanner_signatures WHERE rowid <= 0;
+-- issue 12: values that made attack_class() and scanner_ua() fail, and the SELECT with them
+SELECT attack_class('/search?q=' || printf('%.*c', 1500, '=')), attack_class(replace(printf('%.*c', 430, 'x'), 'x', 'union/**/'));
+SELECT attack_class(replace(printf('%.*c', 430, 'x'), 'x', 'union/**/') || 'select 1');
+SELECT attack_class(printf('%.*c', 140000, 'a')), scanner_ua(printf('%.*c', 140000, 'a')), scanner_ua(printf('%.*c', 200000, 'a') || ' Nikto');
+SELECT attack_class(printf('%.*c', 140000, 'a') || '?id=1 UNION SELECT 1,2');
+SELECT count(*) FROM attack_signatures WHERE undetermined > 0;
 -- the tables are DIRECTONLY (not usable from a stored view or trigger); TEMP views are fine,
 -- and the functions themselves may be used anywhere
 CREATE VIEW v AS SELECT count(*) FROM scanner_signatures;

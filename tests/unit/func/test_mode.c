@@ -15,7 +15,7 @@
 
 static ModeTable *table;
 
-static void setup(void){ table = mode_table_new(); ck_assert_ptr_nonnull(table); }
+static void setup(void){ table = mode_table_new(NULL); ck_assert_ptr_nonnull(table); }
 static void teardown(void){ mode_table_free(table); table = 0; }
 
 static void add(ModeValue v){ ck_assert_int_eq(mode_table_add(table, &v), 0); }
