@@ -155,7 +155,8 @@ int zl_regex_is_jit(const ZlRegex *re){
 /* The effort a match over `left` bytes may take: the base limits plus a
 ** share per byte, so that work linear in the value never runs out. */
 static void set_budget(ZlRegex *re, size_t left){
-  uint64_t match = ZL_REGEX_MATCH_LIMIT + (uint64_t)left * ZL_REGEX_MATCH_PER_BYTE;
+  uint64_t per_byte = re->jit ? ZL_REGEX_MATCH_PER_BYTE_JIT : ZL_REGEX_MATCH_PER_BYTE_INTERPRETER;
+  uint64_t match = ZL_REGEX_MATCH_LIMIT + (uint64_t)left * per_byte;
   uint64_t depth = ZL_REGEX_DEPTH_LIMIT + (uint64_t)left;
   pcre2_set_match_limit(re->context, match > UINT32_MAX ? UINT32_MAX : (uint32_t)match);
   pcre2_set_depth_limit(re->context, depth > UINT32_MAX ? UINT32_MAX : (uint32_t)depth);

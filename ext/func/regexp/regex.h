@@ -26,10 +26,15 @@
 /* Effort limits. A pattern such as `(a+)+$` against "aaaa...b" backtracks
 ** exponentially; the match limit makes such a match fail with a limit error
 ** in milliseconds instead of hanging the process. The limit grows with the
-** subject (MATCH_PER_BYTE for each byte), so that a pattern that does a
-** fixed amount of work per byte never hits it, however long the value. */
-#define ZL_REGEX_MATCH_LIMIT    1000000u   /* pcre2_set_match_limit(), base */
-#define ZL_REGEX_MATCH_PER_BYTE 16u        /* ... plus this per subject byte */
+** subject, so that a pattern doing a fixed amount of work per byte never
+** hits it, however long the value: the built-in signatures need at most 1
+** unit per byte with the JIT and 4 in the interpreter (a lazy scan, the
+** application-secrets one), so each gets twice that. With the JIT a unit is
+** a few nanoseconds: one match over n MB lasts at most ~4 ms + ~8 ms per MB,
+** which is how soon it can answer an interrupt. */
+#define ZL_REGEX_MATCH_LIMIT               1000000u  /* pcre2_set_match_limit(), base */
+#define ZL_REGEX_MATCH_PER_BYTE_JIT        2u        /* ... plus this per byte, */
+#define ZL_REGEX_MATCH_PER_BYTE_INTERPRETER 8u       /* ... or this without JIT */
 #define ZL_REGEX_DEPTH_LIMIT    100000u    /* pcre2_set_depth_limit(), base */
 #define ZL_REGEX_HEAP_LIMIT_KIB 65536u     /* 64 MiB, interpreter only */
 #define ZL_REGEX_JIT_STACK_MIN  (32u * 1024u)

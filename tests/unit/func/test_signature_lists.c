@@ -128,7 +128,7 @@ static void compiled_free(Compiled *c){
 
 /* One match with the sets' budget for n bytes. */
 static double timed_match(Compiled *c, const char *value, size_t n, int *rc){
-  pcre2_set_match_limit(c->context, ZL_REGEX_MATCH_LIMIT + (uint32_t)n * ZL_REGEX_MATCH_PER_BYTE);
+  pcre2_set_match_limit(c->context, ZL_REGEX_MATCH_LIMIT + (uint32_t)n * ZL_REGEX_MATCH_PER_BYTE_JIT);
   double start = seconds_now();
   *rc = pcre2_match(c->code, (PCRE2_SPTR)value, n, 0, 0, c->match, c->context);
   if(*rc == PCRE2_ERROR_NOMATCH) *rc = 0;
