@@ -37,6 +37,7 @@
 typedef struct Entry {
   ZlSignature sig;            /* what the tables show */
   ZlRegex *re;                /* NULL until first needed */
+  ZlNeeds *needs;             /* for the prefilter; NULL until first needed */
 } Entry;
 
 struct ZlSigSet {
@@ -74,6 +75,7 @@ static void entry_clear(const ZlAlloc *alloc, Entry *e){
   zl_alloc_free(alloc, e->sig.category);
   zl_alloc_free(alloc, e->sig.reference);
   zl_regex_free(e->re);
+  zl_alloc_free(alloc, e->needs);
   memset(e, 0, sizeof *e);
 }
 
@@ -285,21 +287,22 @@ static int stopped(const ZlSigSet *set, size_t len){
       && set->stop.stopped(set->stop.arg);
 }
 
-/* The prefilter over the list as it stands, from each pattern's needs. */
-static ZlPrefilter *build_prefilter(const ZlSigSet *set){
-  ZlNeeds *needs = zl_alloc_zeroed(set->alloc, set->count + 1, sizeof *needs);
+/* The prefilter over the list as it stands, from each pattern's needs
+** (read once per signature, when first needed). */
+static ZlPrefilter *build_prefilter(ZlSigSet *set){
   const ZlNeeds **each = zl_alloc_zeroed(set->alloc, set->count + 1, sizeof *each);
-  ZlPrefilter *p = NULL;
-  if(needs && each){
-    for(size_t i = 0; i < set->count; i++){
-      const char *pattern = set->entries[i].sig.pattern;
-      zl_needs_of(pattern, strlen(pattern), &needs[i]);
-      each[i] = &needs[i];
+  if(each == NULL) return NULL;
+  for(size_t i = 0; i < set->count; i++){
+    Entry *e = &set->entries[i];
+    if(e->needs == NULL){
+      e->needs = zl_alloc(set->alloc, sizeof *e->needs);
+      if(e->needs == NULL){ zl_alloc_free(set->alloc, each); return NULL; }
+      zl_needs_of(e->sig.pattern, strlen(e->sig.pattern), e->needs);
     }
-    p = zl_prefilter_build(each, set->count, set->alloc);
+    each[i] = e->needs;
   }
+  ZlPrefilter *p = zl_prefilter_build(each, set->count, set->alloc);
   zl_alloc_free(set->alloc, each);
-  zl_alloc_free(set->alloc, needs);
   return p;
 }
 

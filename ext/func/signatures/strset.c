@@ -8,6 +8,11 @@
 
 #include <string.h>
 
+/* Bytes a run keeps of each string, at most: longer suffixes give the
+** rarest windows and second needs more room (fewer kept: fewer values ruled
+** out on the benchmark log). */
+#define RUN_KEEP ZL_STRSET_LEN
+
 /* ---- byte statistics --------------------------------------------------- */
 
 /* Roughly how often a byte occurs in a URI or a user agent (letters after
@@ -57,7 +62,8 @@ void zl_strset_none(ZlStrSet *s){
 
 static int set_has(const ZlStrSet *s, const unsigned char *str, size_t len){
   for(int i = 0; i < s->n; i++){
-    if(s->len[i] == len && memcmp(s->s[i], str, len) == 0) return 1;
+    if(s->len[i] == len && (len == 0 || (s->s[i][0] == str[0]
+                            && memcmp(s->s[i], str, len) == 0))) return 1;
   }
   return 0;
 }
@@ -82,23 +88,34 @@ typedef struct Pool {
 /* A run from the pool: each string cut to its last `keep` bytes, shorter
 ** and shorter until the distinct suffixes fit; the empty string (which says
 ** nothing) when even single bytes do not. */
-static void run_from_pool(const Pool *pool, ZlStrSet *run){
-  for(size_t keep = ZL_STRSET_LEN; keep >= 1; keep--){
-    zl_strset_none(run);
-    int fits = 1;
-    for(int i = 0; fits && i < pool->n; i++){
-      size_t len = pool->len[i] < keep ? pool->len[i] : keep;
-      fits = zl_strset_add(run, pool->s[i] + pool->len[i] - len, len);
-    }
-    if(fits) return;
+/* The pool's strings cut to their last `keep` bytes, into run; 0 when they
+** do not fit. */
+static int cut_to(const Pool *pool, size_t keep, ZlStrSet *run){
+  zl_strset_none(run);
+  for(int i = 0; i < pool->n; i++){
+    size_t len = pool->len[i] < keep ? pool->len[i] : keep;
+    if(!zl_strset_add(run, pool->s[i] + pool->len[i] - len, len)) return 0;
   }
-  zl_strset_only_empty(run);
+  return 1;
+}
+
+static void run_from_pool(const Pool *pool, ZlStrSet *run){
+  if(cut_to(pool, RUN_KEEP, run)) return;
+  /* shorter suffixes are never more distinct: the longest that fits, by
+  ** halving */
+  size_t fits = 0, fails = RUN_KEEP;
+  while(fails - fits > 1){
+    size_t keep = (fits + fails) / 2;
+    if(cut_to(pool, keep, run)) fits = keep;
+    else fails = keep;
+  }
+  if(fits == 0 || !cut_to(pool, fits, run)) zl_strset_only_empty(run);
 }
 
 static void pool_add(Pool *pool, const unsigned char *a, size_t alen,
                      const unsigned char *b, size_t blen){
   memcpy(pool->s[pool->n], a, alen);
-  memcpy(pool->s[pool->n] + alen, b, blen);
+  if(blen) memcpy(pool->s[pool->n] + alen, b, blen);
   pool->len[pool->n++] = (unsigned char)(alen + blen);
 }
 
@@ -194,7 +211,7 @@ static double rarest_window(const unsigned char *str, size_t from, size_t to,
 static int contains(const unsigned char *a, size_t alen, const unsigned char *b,
                     size_t blen){
   for(size_t at = 0; at + blen <= alen; at++){
-    if(memcmp(a + at, b, blen) == 0) return 1;
+    if(a[at] == b[0] && memcmp(a + at, b, blen) == 0) return 1;
   }
   return 0;
 }

@@ -412,6 +412,24 @@ START_TEST(runaway_user_patterns_leave_values_undetermined){
 }
 END_TEST
 
+/* A pattern that runs out of effort on a value its needs rule out is not run
+** at all with the prefilter: the value is decided (nothing matches) where
+** matching every signature alone leaves it undetermined. The only way the two
+** differ. */
+START_TEST(the_prefilter_decides_what_it_rules_out){
+  char err[256];
+  /* needs \xf7; PCRE2 only checks for its last literal, the a */
+  ZlSignatureSpec never = { "never", "(a+)+$\\xf7a", NULL, NULL };
+  ck_assert_int_eq(zl_sigset_insert(scanners, 0, &never, err, sizeof err), ZL_SIG_OK);
+  char *value = runaway_value(40);
+  const ZlSignature *found;
+  ck_assert_int_eq(zl_sigset_match(scanners, value, 41, ZL_SIG_NO_MEMO, &found), ZL_SIG_OK);
+  ck_assert_int_eq(zl_sigset_match(scanners, value, 41, ZL_SIG_NO_MEMO | ZL_SIG_NO_PREFILTER,
+                                   &found), ZL_SIG_UNDETERMINED);
+  free(value);
+}
+END_TEST
+
 /* Issue 12: a verb in one user signature at rowid 0 made every later one
 ** silent. Each pattern is matched alone, so it affects its own row only. */
 START_TEST(verbs_affect_only_their_own_row){
@@ -509,6 +527,7 @@ Suite *unit_suite(void){
   tcase_add_test(tc, patterns_stand_alone);
   tcase_add_test(tc, runaway_user_patterns_leave_values_undetermined);
   tcase_add_test(tc, verbs_affect_only_their_own_row);
+  tcase_add_test(tc, the_prefilter_decides_what_it_rules_out);
   tcase_add_test(tc, long_values_stop_when_asked);
   tcase_add_test(tc, long_and_repeated_values);
   tcase_add_test(tc, an_empty_set_matches_nothing);
