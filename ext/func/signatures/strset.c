@@ -210,6 +210,7 @@ static double rarest_window(const unsigned char *str, size_t from, size_t to,
 /* Does a contain b? */
 static int contains(const unsigned char *a, size_t alen, const unsigned char *b,
                     size_t blen){
+  if(blen == 0) return 1;
   for(size_t at = 0; at + blen <= alen; at++){
     if(a[at] == b[0] && memcmp(a + at, b, blen) == 0) return 1;
   }
