@@ -6,7 +6,7 @@
 # interrupts it after 50 ms and measures how long it ran on.
 #   sh tests/scripts/test_interrupt.sh        (from the repository's top)
 # Cases: long values (regexp_replace with 40 million empty matches, attack_class and scanner_ua
-# on 10 MB with 100 slow signatures of one's own) and long loops (every function over 10^8 rows).
+# on 4 MB with 200 slow signatures of one's own) and long loops (every function over 10^8 rows).
 # The amalgamation's object is kept in build/interrupt/ (compiling it takes ~30 s).
 set -u
 TOP=$(pwd)
@@ -49,16 +49,16 @@ check() {
   fi
 }
 ROWS="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000)"
-SLOW="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT 'slow' || i, '^(?:a|b)*+\$' FROM n"
-TEN_MB="replace(printf('%.*c', 5000000, 'x'), 'x', 'ab') || 'd'"
+SLOW="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT 'slow' || i, '^(?:a|b)*+\$' FROM n"
+FOUR_MB="replace(printf('%.*c', 2000000, 'x'), 'x', 'ab') || 'd'"
 check "regexp_replace, 40 million empty matches" "$EXT" \
   "SELECT length(regexp_replace(printf('%.*c', 40000000, 'a'), '', 'x'))"
 check "regexp_replace, 20 million expansions" "$EXT" \
   "SELECT length(regexp_replace(printf('%.*c', 20000000, 'a'), '(a)', '<\$1>'))"
-check "attack_class, 10 MB and 100 slow signatures" \
-  -s "INSERT INTO attack_signatures(name, pattern) $SLOW" "$EXT" "SELECT attack_class($TEN_MB)"
-check "scanner_ua, 10 MB and 100 slow signatures" \
-  -s "INSERT INTO scanner_signatures(name, pattern) $SLOW" "$EXT" "SELECT scanner_ua($TEN_MB)"
+check "attack_class, 4 MB and 200 slow signatures" \
+  -s "INSERT INTO attack_signatures(name, pattern) $SLOW" "$EXT" "SELECT attack_class($FOUR_MB)"
+check "scanner_ua, 4 MB and 200 slow signatures" \
+  -s "INSERT INTO scanner_signatures(name, pattern) $SLOW" "$EXT" "SELECT scanner_ua($FOUR_MB)"
 check "attack_class over 10^8 rows" "$EXT" "$ROWS SELECT count(*) FROM n WHERE attack_class('/x?id=' || i) IS NOT NULL"
 check "is_scanner_ua over 10^8 rows" "$EXT" "$ROWS SELECT sum(is_scanner_ua('curl/' || i)) FROM n"
 check "regexp functions over 10^8 rows" "$EXT" \
