@@ -265,7 +265,7 @@ START_TEST(replace_agrees_with_pcre2_global_substitution){
   ** stretches of the subject (see the next test). */
   static const char *subjects[] = {
     "", "a", "abc", "a1b22c333", "ab ab", "\r\n\r\na\r\n", "caf\xc3\xa9 x",
-    "aaab", "ab\xf0\x9f\x98\x80" "cd", "..\n\nz",
+    "aaab", ("ab\xf0\x9f\x98\x80" "cd"), "..\n\nz",
   };
   static const char *replacements[] = { "-", "", "<$0>", "[$1]", "$$" };
   for(size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++){
@@ -302,7 +302,7 @@ END_TEST
 START_TEST(replace_steps_over_invalid_bytes){
   check_replace("b", "\xff" "b\xfe", "c", "\xff" "c\xfe");
   check_replace("\\w+", "ab\xe9" "cd", "<$0>", "<ab>\xe9<cd>");
-  static const char *subjects[] = { "a\xe9" "b", "caf\xc3\xa9 \xe9\xff z", "\xc3", "\xff\xff" };
+  static const char *subjects[] = { ("a\xe9" "b"), "caf\xc3\xa9 \xe9\xff z", "\xc3", "\xff\xff" };
   static const char *patterns[] = { "", "x*", "$", "\\b" };
   for(size_t p = 0; p < 4; p++){
     ZlRegex *re = compile(patterns[p]);
