@@ -6,7 +6,9 @@
 # interrupts it after 50 ms and measures how long it ran on.
 #   sh tests/scripts/test_interrupt.sh        (from the repository's top)
 # Cases: long values (regexp_replace with 40 million empty matches, attack_class and scanner_ua
-# on 4 MB with 200 slow signatures of one's own) and long loops (every function over 10^8 rows).
+# on 4 MB with 200 slow signatures of one's own), long loops (every function over 10^8 rows) and
+# long scans (plain, GROUP BY, DISTINCT, a summary table and gzip over a 500k-row log, 30 million bad
+# lines, 20 million JSON lines, a sparse 1 TiB file of zero bytes after its header).
 # The amalgamation's object is kept in build/interrupt/ (compiling it takes ~30 s).
 set -u
 TOP=$(pwd)
@@ -65,4 +67,24 @@ check "regexp functions over 10^8 rows" "$EXT" \
   "$ROWS SELECT count(regexp_substr('x' || i, '\\d+7')), count(regexp_capture('x' || i, '(\\d)9')) FROM n WHERE regexp_like('x' || i, '^x')"
 check "mode, time_bucket, uri_decode over 10^8 rows" "$EXT" \
   "$ROWS SELECT mode(i % 1000), count(time_bucket(i, 60)), count(uri_decode('%41' || i)) FROM n"
+# The scans' logs, written here: 500k rows by the benchmark's generator (130 MB), a header then
+# 30 million one-field lines (all skipped as bad), 20 million small JSON objects, and a header
+# followed by a 1 TiB hole (reads as zero bytes, no newline: one line too long, skipped as the
+# reader goes, never buffered).
+${CC:-cc} -std=c11 -O2 -o "$T/zeekgen" bench/zeekgen.c || { echo "FAIL: compile zeekgen"; exit 1; }
+"$T/zeekgen" -n 500000 -s 3 -o "$T/big.log"
+{ head -n 8 "$T/big.log"; yes x | head -n 30000000; } > "$T/bad.log"
+yes '{"ts":1300000000.5,"uri":"/index.html","status_code":200}' | head -n 20000000 > "$T/json.log"
+head -n 8 "$T/big.log" > "$T/sparse.log" && truncate -s 1T "$T/sparse.log"
+table() { echo "CREATE VIRTUAL TABLE t USING zeek('$T/$1'${2:+, $2})"; }
+check "plain scan, 500k rows" -s "$(table big.log)" "$EXT" "SELECT count(*) FROM t WHERE uri LIKE '%zz%'"
+check "GROUP BY scan, 500k rows" -s "$(table big.log)" "$EXT" "SELECT id_orig_h, count(*) FROM t GROUP BY 1"
+check "DISTINCT scan, 500k rows" -s "$(table big.log)" "$EXT" "SELECT count(DISTINCT user_agent) FROM t"
+check "summary table, 500k rows" -s "$(table big.log "group='id_orig_h user_agent', bucket='1 minute'")" \
+  "$EXT" "SELECT count(*) FROM t"
+gzip -1 -c "$T/big.log" > "$T/big.log.gz"
+check "gzip'd scan, 500k rows" -s "$(table big.log.gz)" "$EXT" "SELECT count(*) FROM t WHERE uri LIKE '%zz%'"
+check "30 million bad lines" -s "$(table bad.log)" "$EXT" "SELECT count(*) FROM t"
+check "20 million JSON lines" -s "$(table json.log)" "$EXT" "SELECT count(*) FROM t WHERE uri LIKE '%zz%'"
+check "sparse 1 TiB file" -s "$(table sparse.log)" "$EXT" "SELECT count(*) FROM t"
 [ "$failed" = 0 ]
