@@ -77,7 +77,7 @@ fuzz: deps
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-600}
 
 fuzz-short: deps
-	@sh tests/fuzz/run.sh 60
+	@sh tests/fuzz/run.sh 30
 
 testdata:
 	@sh bench/testdata.sh $(ROWS)

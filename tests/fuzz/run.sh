@@ -1,10 +1,11 @@
 #!/bin/sh
 # Builds zeeklog's libFuzzer targets and runs each one for SECONDS.
 #   sh tests/fuzz/run.sh [SECONDS]         (from anywhere; default 600)
-# Targets: fuzz_scan (tests/fuzz/fuzz_scan.c: the reader/parser core, no SQLite) and
-# fuzz_funcs (tests/fuzz/fuzz_funcs.c: the SQL functions through libsqlite3 and the whole
-# extension). Env: FUZZ_TARGETS (default "scan funcs"), FUZZ_JOBS (parallel workers, default
-# 1), FUZZ_MAX_LEN (default 16384 for fuzz_scan, 4096 for fuzz_funcs), FUZZ_BUILD (default
+# Targets: fuzz_scan (tests/fuzz/fuzz_scan.c: the reader/parser core, no SQLite), fuzz_funcs
+# (tests/fuzz/fuzz_funcs.c: the SQL functions through libsqlite3 and the whole extension) and
+# fuzz_json_line (tests/fuzz/fuzz_json_line.c: the JSON line scanner's walks against each other
+# and against cJSON). Env: FUZZ_TARGETS (default "scan funcs json"), FUZZ_JOBS (parallel
+# workers, default 1), FUZZ_MAX_LEN (default 16384 for fuzz_scan, 4096 for the others), FUZZ_BUILD (default
 # build-fuzz), CLANG (default clang), FUZZ_ARGS (extra libFuzzer flags), FUZZ_KEEP_GOING=1
 # (fork mode: record every crash in the artifacts directory and go on, instead of stopping at
 # the first).
@@ -22,11 +23,11 @@ cd "$TOP"
 B=${FUZZ_BUILD:-build-fuzz}
 CLANG=${CLANG:-clang}
 JOBS=${FUZZ_JOBS:-1}
-TARGETS=${FUZZ_TARGETS:-scan funcs}
+TARGETS=${FUZZ_TARGETS:-scan funcs json}
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 CFLAGS="-O1 -g -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -pthread -Iext"
 
-mkdir -p "$B/obj" "$B/corpus" "$B/corpus-funcs" "$B/artifacts"
+mkdir -p "$B/obj" "$B/corpus" "$B/corpus-funcs" "$B/corpus-json" "$B/artifacts"
 # compile_all OUT.a SOURCES...: each source instrumented for coverage, into an archive (so
 # only what a target uses links).
 compile_all() {
@@ -64,6 +65,12 @@ case " $TARGETS " in *" funcs "*)
   # shellcheck disable=SC2086
   $CLANG $CFLAGS -fsanitize=fuzzer $SAN -o "$B/fuzz_funcs" tests/fuzz/fuzz_funcs.c \
     "$B/libzlsql.a" "$B/libzlcore.a" -lsqlite3 $LIBS ;;
+esac
+
+case " $TARGETS " in *" json "*)
+  # shellcheck disable=SC2086
+  $CLANG $CFLAGS -fsanitize=fuzzer $SAN -o "$B/fuzz_json_line" tests/fuzz/fuzz_json_line.c \
+    "$B/libzlcore.a" -lcjson $LIBS ;;
 esac
 
 # The targets write inputs to files here (memory-backed when /dev/shm is there).
@@ -107,4 +114,8 @@ esac
 case " $TARGETS " in *" funcs "*)
   fuzz fuzz_funcs 4096 tests/fuzz/funcs/funcs.dict "$B/corpus-funcs" tests/fuzz/funcs/corpus \
     tests/fuzz/funcs/regressions ;;
+esac
+case " $TARGETS " in *" json "*)
+  # seeded with the scan's corpus (its JSON logs' lines are inputs too)
+  fuzz fuzz_json_line 4096 tests/fuzz/json.dict "$B/corpus-json" tests/fuzz/corpus tests/fuzz/regressions ;;
 esac
