@@ -1,20 +1,35 @@
--- title: Request-rate spikes per source IP (DoS / brute-force leads)
+-- title: Request-rate spikes per source IP (DoS/brute force)
 --
--- For each source address: its busiest minute (UTC; the earliest one when
+-- For each source address: its busiest minute (the earliest one when
 -- several tie, `at_peak` says how many minutes reached that count), the
--- requests in it (minute_reqs), that minute's rate in requests/second, the address's
--- median rate over the minutes in which it sent anything, and the ratio of
--- the two; active_min counts those minutes, total the address's requests. An address hammering a server for a few minutes shows a high
+-- requests in it (minute_reqs), that minute's rate in requests/second, the
+-- address's median rate over the minutes in which it sent anything, and the
+-- ratio of the two; `minutes` counts those minutes, total the address's
+-- requests. An address hammering a server for a few minutes shows a high
 -- peak and a high ratio. The 10 highest peaks; ties: lower address first.
+-- Minutes are UTC minutes, shown in UTC or in the zone named in the temp
+-- table zeeklog_tz (see docs/reports.md).
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
-per_min AS (
-  SELECT id_orig_h AS src_ip, CAST(time_bucket(ts, 60) AS INTEGER) AS minute, count(*) AS n
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_summary
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
-  WHERE ts IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5;
+-- report
+WITH
+opt(raw, tz) AS (
+  SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw'),
+         CASE WHEN EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_tz')
+              THEN 'localtime' ELSE '+0 seconds' END
+),
+per_min AS MATERIALIZED (
+  SELECT id_orig_h AS src_ip, minute, sum(rows) AS n
+  FROM temp.zeeklog_summary
+  WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
 ranked AS (
@@ -49,14 +64,14 @@ r AS (
 )
 SELECT
   r.src_ip,
-  strftime('%Y-%m-%d %H:%M', r.busiest, 'unixepoch') AS busiest_minute,
+  strftime('%Y-%m-%d %H:%M', r.busiest, 'unixepoch', tz) AS busiest_minute,
   CASE WHEN raw THEN r.at_peak ELSE printf('%*s', max(7, max(length(printf('%,d', r.at_peak))) OVER ()), printf('%,d', r.at_peak)) END AS at_peak,
   CASE WHEN raw THEN r.peak
        ELSE printf('%*s', max(11, max(length(peak_s)) OVER ()), peak_s) END AS minute_reqs,
   CASE WHEN raw THEN round(r.peak / 60.0, 2) ELSE printf('%8.2f', r.peak / 60.0) END AS peak_rps,
   CASE WHEN raw THEN round(r.median / 60.0, 3) ELSE printf('%10.3f', r.median / 60.0) END AS median_rps,
-  CASE WHEN raw THEN round(r.peak / r.median, 1) ELSE printf('%7.1fx', r.peak / r.median) END AS ratio,
-  CASE WHEN raw THEN r.minutes ELSE printf('%*s', max(10, max(length(printf('%,d', r.minutes))) OVER ()), printf('%,d', r.minutes)) END AS active_min,
+  CASE WHEN raw THEN round(r.peak / r.median, 1) ELSE printf('%6.1fx', r.peak / r.median) END AS ratio,
+  CASE WHEN raw THEN r.minutes ELSE printf('%*s', max(7, max(length(printf('%,d', r.minutes))) OVER ()), printf('%,d', r.minutes)) END AS minutes,
   CASE WHEN raw THEN r.requests
        ELSE printf('%*s', max(5, max(length(requests_s)) OVER ()), requests_s) END AS total
 FROM r, opt
