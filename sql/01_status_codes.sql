@@ -21,12 +21,18 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 pairs AS MATERIALIZED (
   SELECT status_code, status_msg, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY 1, 2
 ),
 -- mode(status_msg) per code, weighted by requests: NULLs ignored, ties to

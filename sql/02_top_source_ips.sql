@@ -15,6 +15,12 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw, tz) AS (
@@ -25,7 +31,7 @@ opt(raw, tz) AS (
 ips AS MATERIALIZED (
   SELECT id_orig_h AS src_ip, sum(rows) AS requests, min(first_ts) AS first_ts,
          max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY 1
 ),
 top AS MATERIALIZED (
@@ -40,7 +46,7 @@ top AS MATERIALIZED (
 uas AS (
   SELECT id_orig_h AS src_ip, user_agent,
          row_number() OVER (PARTITION BY id_orig_h ORDER BY sum(rows) DESC, user_agent) AS k
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   WHERE user_agent IS NOT NULL AND id_orig_h IN (SELECT src_ip FROM top)
   GROUP BY 1, 2
 ),

@@ -14,6 +14,12 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
@@ -23,7 +29,7 @@ ips AS (
          coalesce(sum(rows) FILTER (WHERE status_code = 403), 0) AS n403,
          coalesce(sum(rows) FILTER (WHERE status_code = 404), 0) AS n404,
          sum(rows) AS requests
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY id_orig_h
 ),
 top AS (

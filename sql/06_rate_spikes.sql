@@ -32,32 +32,36 @@ per_min AS MATERIALIZED (
   WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
-ranked AS (
-  SELECT src_ip, minute, n,
-         row_number() OVER (PARTITION BY src_ip ORDER BY n, minute) AS rn,
-         count(*) OVER (PARTITION BY src_ip) AS minutes,
-         max(n) OVER (PARTITION BY src_ip) AS peak,
-         sum(n) OVER (PARTITION BY src_ip) AS requests
+-- Peak, minutes and requests of every address; the busiest minute and the
+-- median only for the 10 highest peaks.
+ips AS (
+  SELECT src_ip, max(n) AS peak, count(*) AS minutes, sum(n) AS requests
   FROM per_min
+  GROUP BY 1
+),
+top10 AS MATERIALIZED (
+  SELECT * FROM ips ORDER BY peak DESC, src_ip LIMIT 10
+),
+mins AS MATERIALIZED (
+  SELECT p.src_ip, p.minute, p.n, t.peak, t.minutes,
+         row_number() OVER (PARTITION BY p.src_ip ORDER BY p.n, p.minute) AS rn
+  FROM per_min AS p JOIN top10 AS t ON t.src_ip IS p.src_ip
 ),
 med AS (
   SELECT src_ip, avg(n) AS median
-  FROM ranked
+  FROM mins
   WHERE rn IN ((minutes + 1) / 2, (minutes + 2) / 2)
   GROUP BY src_ip
 ),
 peaks AS (
-  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak, max(peak) AS peak,
-         max(minutes) AS minutes, max(requests) AS requests
-  FROM ranked
+  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak
+  FROM mins
   WHERE n = peak
   GROUP BY src_ip
 ),
 top AS (
-  SELECT peaks.*, med.median
-  FROM peaks JOIN med USING (src_ip)
-  ORDER BY peak DESC, src_ip
-  LIMIT 10
+  SELECT t.*, peaks.busiest, peaks.at_peak, med.median
+  FROM top10 AS t JOIN peaks ON peaks.src_ip IS t.src_ip JOIN med ON med.src_ip IS t.src_ip
 ),
 r AS (
   SELECT *, printf('%,d', peak) AS peak_s, printf('%,d', requests) AS requests_s FROM top

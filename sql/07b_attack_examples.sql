@@ -25,17 +25,31 @@ opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeekl
 pairs AS (
   SELECT class, uri, id_orig_h AS src_ip, rows AS n FROM temp.zeeklog_attacks
 ),
-per_uri AS MATERIALIZED (
-  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips,
-         sum(sum(n)) OVER (PARTITION BY class) AS class_requests,
-         row_number() OVER (PARTITION BY class ORDER BY sum(n) DESC, uri) AS rank
-  FROM pairs
-  GROUP BY class, uri
+uris AS MATERIALIZED (
+  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips FROM pairs GROUP BY class, uri
 ),
+-- Per class: its requests and the third-highest request count of its URIs;
+-- only URIs with at least that many can be among its top 3, and only
+-- those are ranked (a window over every URI costs more than the rest).
+classes AS MATERIALIZED (
+  SELECT class, sum(requests) AS class_requests,
+         (SELECT v.requests FROM uris AS v WHERE v.class = u.class
+          ORDER BY v.requests DESC LIMIT 1 OFFSET 2) AS third
+  FROM uris AS u
+  GROUP BY class
+),
+per_uri AS MATERIALIZED (
+  SELECT u.*, c.class_requests,
+         row_number() OVER (PARTITION BY u.class ORDER BY u.requests DESC, u.uri) AS rank
+  FROM uris AS u JOIN classes AS c USING (class)
+  WHERE u.requests >= coalesce(c.third, 0)
+),
+-- The sources of the URIs shown only.
 ips AS MATERIALIZED (
   SELECT class, uri, src_ip,
          row_number() OVER (PARTITION BY class, uri ORDER BY n DESC, src_ip) AS k
   FROM pairs
+  WHERE (class, uri) IN (SELECT class, uri FROM per_uri WHERE rank <= 3)
 ),
 r AS (
   SELECT u.class, u.uri, u.requests, u.src_ips, u.rank, u.class_requests,

@@ -8,8 +8,8 @@
 set -e
 dir=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$dir/triage.sql}
-# The summary's setup statement is the reports' own (01_status_codes.sql's).
-SETUP=$(sed -n '/^-- setup: zeeklog_summary$/,/^-- report$/p' "$dir/01_status_codes.sql" | sed '1d;$d')
+# The summary's setup statements are the reports' own (01_status_codes.sql's).
+SETUP=$(awk '/^-- (setup: |report$)/ { on = /^-- setup: / } on' "$dir/01_status_codes.sql")
 emit() {
   cat <<'HEAD'
 -- triage.sql: every zeeklog report, with headings, readable in a terminal.
@@ -29,7 +29,6 @@ emit() {
 .mode box
 .nullvalue -
 .print 'zeeklog triage report'
--- setup: zeeklog_summary
 HEAD
   printf '%s\n' "$SETUP"
   cat <<'HEAD'
@@ -46,7 +45,7 @@ t AS (
          strftime('%Y-%m-%d %H:%M:%S', max(last_ts), 'unixepoch',
                   CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS last_request,
          coalesce((SELECT tz FROM opt), 'UTC') AS time_zone
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
 )
 SELECT zeeklog, requests, skipped_lines, source_ips, first_request, last_request,
        -- cut to what a 120-column box leaves (a long zone name)

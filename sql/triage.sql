@@ -22,6 +22,12 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH opt(tz) AS (SELECT name FROM pragma_table_info('zeeklog_tz', 'temp') LIMIT 1),
 t AS (
@@ -35,7 +41,7 @@ t AS (
          strftime('%Y-%m-%d %H:%M:%S', max(last_ts), 'unixepoch',
                   CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS last_request,
          coalesce((SELECT tz FROM opt), 'UTC') AS time_zone
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
 )
 SELECT zeeklog, requests, skipped_lines, source_ips, first_request, last_request,
        -- cut to what a 120-column box leaves (a long zone name)
@@ -70,12 +76,18 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 pairs AS MATERIALIZED (
   SELECT status_code, status_msg, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY 1, 2
 ),
 -- mode(status_msg) per code, weighted by requests: NULLs ignored, ties to
@@ -124,6 +136,12 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw, tz) AS (
@@ -134,7 +152,7 @@ opt(raw, tz) AS (
 ips AS MATERIALIZED (
   SELECT id_orig_h AS src_ip, sum(rows) AS requests, min(first_ts) AS first_ts,
          max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY 1
 ),
 top AS MATERIALIZED (
@@ -149,7 +167,7 @@ top AS MATERIALIZED (
 uas AS (
   SELECT id_orig_h AS src_ip, user_agent,
          row_number() OVER (PARTITION BY id_orig_h ORDER BY sum(rows) DESC, user_agent) AS k
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   WHERE user_agent IS NOT NULL AND id_orig_h IN (SELECT src_ip FROM top)
   GROUP BY 1, 2
 ),
@@ -295,12 +313,18 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 uas AS (
   SELECT user_agent, sum(rows) AS requests, count(DISTINCT id_orig_h) AS src_ips
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY user_agent
 ),
 top AS (
@@ -353,12 +377,18 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 pairs AS MATERIALIZED (
   SELECT user_agent, id_orig_h AS src_ip, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY user_agent, id_orig_h
 ),
 names AS MATERIALIZED (
@@ -416,6 +446,12 @@ CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
          count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
   GROUP BY 1, 2, 3, 4, 5;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+  FROM temp.zeeklog_summary
+  GROUP BY 1, 2, 3, 4;
 -- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
@@ -425,7 +461,7 @@ ips AS (
          coalesce(sum(rows) FILTER (WHERE status_code = 403), 0) AS n403,
          coalesce(sum(rows) FILTER (WHERE status_code = 404), 0) AS n404,
          sum(rows) AS requests
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_totals
   GROUP BY id_orig_h
 ),
 top AS (
@@ -487,32 +523,36 @@ per_min AS MATERIALIZED (
   WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
-ranked AS (
-  SELECT src_ip, minute, n,
-         row_number() OVER (PARTITION BY src_ip ORDER BY n, minute) AS rn,
-         count(*) OVER (PARTITION BY src_ip) AS minutes,
-         max(n) OVER (PARTITION BY src_ip) AS peak,
-         sum(n) OVER (PARTITION BY src_ip) AS requests
+-- Peak, minutes and requests of every address; the busiest minute and the
+-- median only for the 10 highest peaks.
+ips AS (
+  SELECT src_ip, max(n) AS peak, count(*) AS minutes, sum(n) AS requests
   FROM per_min
+  GROUP BY 1
+),
+top10 AS MATERIALIZED (
+  SELECT * FROM ips ORDER BY peak DESC, src_ip LIMIT 10
+),
+mins AS MATERIALIZED (
+  SELECT p.src_ip, p.minute, p.n, t.peak, t.minutes,
+         row_number() OVER (PARTITION BY p.src_ip ORDER BY p.n, p.minute) AS rn
+  FROM per_min AS p JOIN top10 AS t ON t.src_ip IS p.src_ip
 ),
 med AS (
   SELECT src_ip, avg(n) AS median
-  FROM ranked
+  FROM mins
   WHERE rn IN ((minutes + 1) / 2, (minutes + 2) / 2)
   GROUP BY src_ip
 ),
 peaks AS (
-  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak, max(peak) AS peak,
-         max(minutes) AS minutes, max(requests) AS requests
-  FROM ranked
+  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak
+  FROM mins
   WHERE n = peak
   GROUP BY src_ip
 ),
 top AS (
-  SELECT peaks.*, med.median
-  FROM peaks JOIN med USING (src_ip)
-  ORDER BY peak DESC, src_ip
-  LIMIT 10
+  SELECT t.*, peaks.busiest, peaks.at_peak, med.median
+  FROM top10 AS t JOIN peaks ON peaks.src_ip IS t.src_ip JOIN med ON med.src_ip IS t.src_ip
 ),
 r AS (
   SELECT *, printf('%,d', peak) AS peak_s, printf('%,d', requests) AS requests_s FROM top
@@ -615,17 +655,31 @@ opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeekl
 pairs AS (
   SELECT class, uri, id_orig_h AS src_ip, rows AS n FROM temp.zeeklog_attacks
 ),
-per_uri AS MATERIALIZED (
-  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips,
-         sum(sum(n)) OVER (PARTITION BY class) AS class_requests,
-         row_number() OVER (PARTITION BY class ORDER BY sum(n) DESC, uri) AS rank
-  FROM pairs
-  GROUP BY class, uri
+uris AS MATERIALIZED (
+  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips FROM pairs GROUP BY class, uri
 ),
+-- Per class: its requests and the third-highest request count of its URIs;
+-- only URIs with at least that many can be among its top 3, and only
+-- those are ranked (a window over every URI costs more than the rest).
+classes AS MATERIALIZED (
+  SELECT class, sum(requests) AS class_requests,
+         (SELECT v.requests FROM uris AS v WHERE v.class = u.class
+          ORDER BY v.requests DESC LIMIT 1 OFFSET 2) AS third
+  FROM uris AS u
+  GROUP BY class
+),
+per_uri AS MATERIALIZED (
+  SELECT u.*, c.class_requests,
+         row_number() OVER (PARTITION BY u.class ORDER BY u.requests DESC, u.uri) AS rank
+  FROM uris AS u JOIN classes AS c USING (class)
+  WHERE u.requests >= coalesce(c.third, 0)
+),
+-- The sources of the URIs shown only.
 ips AS MATERIALIZED (
   SELECT class, uri, src_ip,
          row_number() OVER (PARTITION BY class, uri ORDER BY n DESC, src_ip) AS k
   FROM pairs
+  WHERE (class, uri) IN (SELECT class, uri FROM per_uri WHERE rank <= 3)
 ),
 r AS (
   SELECT u.class, u.uri, u.requests, u.src_ips, u.rank, u.class_requests,

@@ -31,12 +31,13 @@ sh sql/make_triage.sh - > "$T/triage.sql"
 same "sql/triage.sql is up to date (sh sql/make_triage.sh)" sql/triage.sql "$T/triage.sql"
 
 # Every report that makes a shared table makes it with the same statement.
-setup() { sed -n "/^-- setup: $1\$/,/^-- report\$/p" "$2"; }
+setup() { awk -v b="-- setup: $1" '/^-- (setup: |report$)/ { on = ($0 == b) } on' "$2"; }
 setup zeeklog_summary sql/01_status_codes.sql > "$T/setup-summary.sql"
 setup zeeklog_attacks sql/07a_attack_classes.sql > "$T/setup-attacks.sql"
-[ -s "$T/setup-summary.sql" ] && [ -s "$T/setup-attacks.sql" ] || fail "no setup blocks in 01 and 07a"
+setup zeeklog_totals sql/01_status_codes.sql > "$T/setup-totals.sql"
+[ -s "$T/setup-summary.sql" ] && [ -s "$T/setup-totals.sql" ] && [ -s "$T/setup-attacks.sql" ] || fail "no setup blocks in 01 and 07a"
 for f in sql/[0-9][0-9]*.sql; do
-  for t in summary attacks; do
+  for t in summary totals attacks; do
     setup zeeklog_$t "$f" > "$T/setup.sql"
     [ ! -s "$T/setup.sql" ] || cmp -s "$T/setup.sql" "$T/setup-$t.sql" || fail "$f: its zeeklog_$t setup differs from the first report's"
   done
