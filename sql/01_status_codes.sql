@@ -8,24 +8,19 @@
 -- Runs against any table or view named `http` with Zeek http.log columns:
 --   CREATE VIRTUAL TABLE temp.http USING zeek('http.log');
 --   .read sql/01_status_codes.sql
--- Like every report it reads the connection's summary of `http`, the temp
--- table zeeklog_summary, which its first statement makes if it is missing
--- (see docs/reports.md; bin/zeeklog-report makes it in one grouped scan).
+-- Like every report it reads a summary of `http` shared by the reports of
+-- the connection: here the temp table zeeklog_totals (requests per source,
+-- user agent, status code and message), which its first statement makes if
+-- it is missing (see docs/reports.md; bin/zeeklog-report makes it in one
+-- grouped scan).
 -- Numbers are formatted for reading ('1,234', ' 12.3%') unless a temp table
 -- named zeeklog_raw exists (CREATE TEMP TABLE zeeklog_raw(x)): then they are
 -- plain INTEGER / REAL values and text is whole, for CSV, JSON or a program.
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH

@@ -9,18 +9,11 @@
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH

@@ -12,13 +12,12 @@
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+-- setup: zeeklog_minutes
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_minutes AS
+  SELECT id_orig_h, status_code, CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows
   FROM http
-  GROUP BY 1, 2, 3, 4, 5;
+  GROUP BY 1, 2, 3;
 -- report
 WITH
 opt(raw, tz) AS (
@@ -28,7 +27,7 @@ opt(raw, tz) AS (
 ),
 per_min AS MATERIALIZED (
   SELECT id_orig_h AS src_ip, minute, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_minutes
   WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),

@@ -8,7 +8,7 @@
 set -e
 dir=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$dir/triage.sql}
-# The summary's setup statements are the reports' own (01_status_codes.sql's).
+# The summary's setup statement is the reports' own (01_status_codes.sql's).
 SETUP=$(awk '/^-- (setup: |report$)/ { on = /^-- setup: / } on' "$dir/01_status_codes.sql")
 emit() {
   cat <<'HEAD'
@@ -20,8 +20,9 @@ emit() {
 --   CREATE VIRTUAL TABLE temp.http USING zeek('examples/http.log');
 --   .read sql/triage.sql
 -- (bin/zeeklog-report does all this, and makes the shared tables
--- zeeklog_summary and zeeklog_attacks faster.) The summary's skipped_lines
--- is zeek_skipped('http') when `http` is a zeek table, '-' otherwise;
+-- zeeklog_totals, zeeklog_minutes and zeeklog_attacks faster.) The summary's skipped_lines
+-- is zeek_skipped() of the runner's summary table zeeklog_groups, or of
+-- `http` when that is a zeek table, '-' otherwise;
 -- time_zone is UTC, or the zone whose name is the column of the temp
 -- table zeeklog_tz (CREATE TEMP TABLE zeeklog_tz("Europe/Paris"); times
 -- then follow the process's TZ, which zeeklog-report --tz sets).
@@ -36,9 +37,12 @@ HEAD
 WITH opt(tz) AS (SELECT name FROM pragma_table_info('zeeklog_tz', 'temp') LIMIT 1),
 t AS (
   SELECT zeeklog_version() AS zeeklog, printf('%,d', sum(rows)) AS requests,
-         (SELECT printf('%,d', zeek_skipped('http'))
+         -- the zeek table that read the whole log: zeeklog-report's summary
+         -- table, or `http`
+         (SELECT printf('%,d', zeek_skipped(name))
           FROM temp.sqlite_master
-          WHERE name = 'http' AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%') AS skipped_lines,
+          WHERE name IN ('zeeklog_groups', 'http') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
+          ORDER BY name = 'zeeklog_groups' DESC LIMIT 1) AS skipped_lines,
          printf('%,d', count(DISTINCT id_orig_h)) AS source_ips,
          strftime('%Y-%m-%d %H:%M:%S', min(first_ts), 'unixepoch',
                   CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS first_request,
@@ -61,7 +65,8 @@ HEAD
     title=$(sed -n 's/^-- title: //p' "$f" | head -n 1 | sed "s/'//g")
     # bin/zeeklog-report --tz puts its zone in place of UTC.
     grep -q zeeklog_tz "$f" && title="$title (times in UTC)"
-    printf "\n.print ''\n.print '%s. %s  [%s.sql]'\n" "$num" "$title" "$name"
+    # The marker line lets bin/zeeklog-report split the triage before a report.
+    printf "\n-- report file: %s.sql\n.print ''\n.print '%s. %s  [%s.sql]'\n" "$name" "$num" "$title" "$name"
     cat "$f"
   done
 }

@@ -6,8 +6,9 @@
 --   CREATE VIRTUAL TABLE temp.http USING zeek('examples/http.log');
 --   .read sql/triage.sql
 -- (bin/zeeklog-report does all this, and makes the shared tables
--- zeeklog_summary and zeeklog_attacks faster.) The summary's skipped_lines
--- is zeek_skipped('http') when `http` is a zeek table, '-' otherwise;
+-- zeeklog_totals, zeeklog_minutes and zeeklog_attacks faster.) The summary's skipped_lines
+-- is zeek_skipped() of the runner's summary table zeeklog_groups, or of
+-- `http` when that is a zeek table, '-' otherwise;
 -- time_zone is UTC, or the zone whose name is the column of the temp
 -- table zeeklog_tz (CREATE TEMP TABLE zeeklog_tz("Europe/Paris"); times
 -- then follow the process's TZ, which zeeklog-report --tz sets).
@@ -15,26 +16,22 @@
 .mode box
 .nullvalue -
 .print 'zeeklog triage report'
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH opt(tz) AS (SELECT name FROM pragma_table_info('zeeklog_tz', 'temp') LIMIT 1),
 t AS (
   SELECT zeeklog_version() AS zeeklog, printf('%,d', sum(rows)) AS requests,
-         (SELECT printf('%,d', zeek_skipped('http'))
+         -- the zeek table that read the whole log: zeeklog-report's summary
+         -- table, or `http`
+         (SELECT printf('%,d', zeek_skipped(name))
           FROM temp.sqlite_master
-          WHERE name = 'http' AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%') AS skipped_lines,
+          WHERE name IN ('zeeklog_groups', 'http') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
+          ORDER BY name = 'zeeklog_groups' DESC LIMIT 1) AS skipped_lines,
          printf('%,d', count(DISTINCT id_orig_h)) AS source_ips,
          strftime('%Y-%m-%d %H:%M:%S', min(first_ts), 'unixepoch',
                   CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS first_request,
@@ -51,6 +48,7 @@ SELECT zeeklog, requests, skipped_lines, source_ips, first_request, last_request
        END AS time_zone
 FROM t;
 
+-- report file: 01_status_codes.sql
 .print ''
 .print '1. Status codes: requests per HTTP status code  [01_status_codes.sql]'
 -- title: Status codes: requests per HTTP status code
@@ -63,24 +61,19 @@ FROM t;
 -- Runs against any table or view named `http` with Zeek http.log columns:
 --   CREATE VIRTUAL TABLE temp.http USING zeek('http.log');
 --   .read sql/01_status_codes.sql
--- Like every report it reads the connection's summary of `http`, the temp
--- table zeeklog_summary, which its first statement makes if it is missing
--- (see docs/reports.md; bin/zeeklog-report makes it in one grouped scan).
+-- Like every report it reads a summary of `http` shared by the reports of
+-- the connection: here the temp table zeeklog_totals (requests per source,
+-- user agent, status code and message), which its first statement makes if
+-- it is missing (see docs/reports.md; bin/zeeklog-report makes it in one
+-- grouped scan).
 -- Numbers are formatted for reading ('1,234', ' 12.3%') unless a temp table
 -- named zeeklog_raw exists (CREATE TEMP TABLE zeeklog_raw(x)): then they are
 -- plain INTEGER / REAL values and text is whole, for CSV, JSON or a program.
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH
@@ -117,6 +110,7 @@ SELECT
 FROM r, opt
 ORDER BY r.requests DESC, r.status_code;
 
+-- report file: 02_top_source_ips.sql
 .print ''
 .print '2. Top source IPs by request count (times in UTC)  [02_top_source_ips.sql]'
 -- title: Top source IPs by request count
@@ -129,18 +123,11 @@ ORDER BY r.requests DESC, r.status_code;
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH
@@ -196,6 +183,7 @@ SELECT
 FROM w, opt
 ORDER BY w.requests DESC, w.src_ip;
 
+-- report file: 03_hourly.sql
 .print ''
 .print '3. Requests over time and the modal status (times in UTC)  [03_hourly.sql]'
 -- title: Requests over time and the modal status
@@ -215,13 +203,12 @@ ORDER BY w.requests DESC, w.src_ip;
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw;
 -- raw output has no bar).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+-- setup: zeeklog_minutes
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_minutes AS
+  SELECT id_orig_h, status_code, CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows
   FROM http
-  GROUP BY 1, 2, 3, 4, 5;
+  GROUP BY 1, 2, 3;
 -- report
 WITH RECURSIVE
 opt(raw, tz) AS (
@@ -233,7 +220,7 @@ opt(raw, tz) AS (
 -- clock, as epoch seconds (the minute itself in UTC).
 per_min AS MATERIALIZED (
   SELECT minute, status_code, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_minutes
   WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
@@ -293,6 +280,7 @@ SELECT
 FROM r, chosen, opt
 ORDER BY r.b;
 
+-- report file: 04a_user_agents.sql
 .print ''
 .print '4a. Top user agents, with the scanner each one belongs to  [04a_user_agents.sql]'
 -- title: Top user agents, with the scanner each one belongs to
@@ -306,18 +294,11 @@ ORDER BY r.b;
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw;
 -- raw output keeps the whole UA).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH
@@ -357,6 +338,7 @@ SELECT
 FROM w, opt
 ORDER BY w.requests DESC, w.user_agent;
 
+-- report file: 04b_scanners.sql
 .print ''
 .print '4b. Scanners: requests per scanner tool (scanner_ua)  [04b_scanners.sql]'
 -- title: Scanners: requests per scanner tool (scanner_ua)
@@ -370,18 +352,11 @@ ORDER BY w.requests DESC, w.user_agent;
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH
@@ -428,6 +403,7 @@ SELECT
 FROM r, opt
 ORDER BY r.scanner IS NULL, r.requests DESC, r.scanner;
 
+-- report file: 05_error_ips.sql
 .print ''
 .print '5. Source IPs with the most 403/404 responses  [05_error_ips.sql]'
 -- title: Source IPs with the most 403/404 responses
@@ -439,18 +415,11 @@ ORDER BY r.scanner IS NULL, r.requests DESC, r.scanner;
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http
-  GROUP BY 1, 2, 3, 4, 5;
 -- setup: zeeklog_totals
 CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
   SELECT id_orig_h, user_agent, status_code, status_msg,
-         sum(rows) AS rows, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-  FROM temp.zeeklog_summary
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
   GROUP BY 1, 2, 3, 4;
 -- report
 WITH
@@ -487,6 +456,7 @@ SELECT
 FROM r, opt
 ORDER BY r.errors DESC, r.src_ip;
 
+-- report file: 06_rate_spikes.sql
 .print ''
 .print '6. Request-rate spikes per source IP (DoS/brute force) (times in UTC)  [06_rate_spikes.sql]'
 -- title: Request-rate spikes per source IP (DoS/brute force)
@@ -503,13 +473,12 @@ ORDER BY r.errors DESC, r.src_ip;
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
--- setup: zeeklog_summary
-CREATE TEMP TABLE IF NOT EXISTS zeeklog_summary AS
-  SELECT id_orig_h, user_agent, status_code, status_msg,
-         CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
-         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+-- setup: zeeklog_minutes
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_minutes AS
+  SELECT id_orig_h, status_code, CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows
   FROM http
-  GROUP BY 1, 2, 3, 4, 5;
+  GROUP BY 1, 2, 3;
 -- report
 WITH
 opt(raw, tz) AS (
@@ -519,7 +488,7 @@ opt(raw, tz) AS (
 ),
 per_min AS MATERIALIZED (
   SELECT id_orig_h AS src_ip, minute, sum(rows) AS n
-  FROM temp.zeeklog_summary
+  FROM temp.zeeklog_minutes
   WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
@@ -572,6 +541,7 @@ SELECT
 FROM r, opt
 ORDER BY r.peak DESC, r.src_ip;
 
+-- report file: 07a_attack_classes.sql
 .print ''
 .print '7a. Suspicious URIs: requests per attack class (attack_class)  [07a_attack_classes.sql]'
 -- title: Suspicious URIs: requests per attack class (attack_class)
@@ -626,6 +596,7 @@ SELECT
 FROM r, opt
 ORDER BY r.requests DESC, r.class;
 
+-- report file: 07b_attack_examples.sql
 .print ''
 .print '7b. Suspicious URIs: examples per attack class, and who sent them  [07b_attack_examples.sql]'
 -- title: Suspicious URIs: examples per attack class, and who sent them

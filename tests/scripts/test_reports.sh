@@ -32,12 +32,12 @@ same "sql/triage.sql is up to date (sh sql/make_triage.sh)" sql/triage.sql "$T/t
 
 # Every report that makes a shared table makes it with the same statement.
 setup() { awk -v b="-- setup: $1" '/^-- (setup: |report$)/ { on = ($0 == b) } on' "$2"; }
-setup zeeklog_summary sql/01_status_codes.sql > "$T/setup-summary.sql"
-setup zeeklog_attacks sql/07a_attack_classes.sql > "$T/setup-attacks.sql"
 setup zeeklog_totals sql/01_status_codes.sql > "$T/setup-totals.sql"
-[ -s "$T/setup-summary.sql" ] && [ -s "$T/setup-totals.sql" ] && [ -s "$T/setup-attacks.sql" ] || fail "no setup blocks in 01 and 07a"
+setup zeeklog_minutes sql/03_hourly.sql > "$T/setup-minutes.sql"
+setup zeeklog_attacks sql/07a_attack_classes.sql > "$T/setup-attacks.sql"
+[ -s "$T/setup-totals.sql" ] && [ -s "$T/setup-minutes.sql" ] && [ -s "$T/setup-attacks.sql" ] || fail "no setup blocks in 01, 03 and 07a"
 for f in sql/[0-9][0-9]*.sql; do
-  for t in summary totals attacks; do
+  for t in totals minutes attacks; do
     setup zeeklog_$t "$f" > "$T/setup.sql"
     [ ! -s "$T/setup.sql" ] || cmp -s "$T/setup.sql" "$T/setup-$t.sql" || fail "$f: its zeeklog_$t setup differs from the first report's"
   done
@@ -121,6 +121,15 @@ $R "$LOG" > "$T/runner.out" 2>&1
 same "zeeklog-report (its shared tables)" "$T/triage-box.out" "$T/runner.out"
 $R --no-cache "$LOG" > "$T/runner-nc.out" 2>&1
 same "zeeklog-report --no-cache (the reports' own)" "$T/triage-box.out" "$T/runner-nc.out"
+ZEEKLOG_REPORT_SERIAL=1 $R "$LOG" > "$T/runner-serial.out" 2>&1
+same "zeeklog-report in one sqlite3 process (ZEEKLOG_REPORT_SERIAL=1)" "$T/triage-box.out" "$T/runner-serial.out"
+# The second process (the attack scan) failing fails the run, with its message.
+printf '#!/bin/sh\nfor a in "$@"; do case "$a" in *attacks.db) cat > /dev/null; echo "second: simulated failure" >&2; exit 1 ;; esac; done\nexec sqlite3 "$@"\n' > "$T/sqlite3-second-fails"
+chmod +x "$T/sqlite3-second-fails"
+if SQLITE3=$T/sqlite3-second-fails $R "$LOG" > "$T/second.out" 2> "$T/second.err"; then fail "a failing second process went unnoticed"
+else grep -qx 'second: simulated failure' "$T/second.err" && grep -q '^6\. ' "$T/second.out" && ! grep -q '^7a\. ' "$T/second.out" \
+  && ok "a failing second process: exit 1, its message, the reports before 07a" || { cat "$T/second.err"; fail "second process failure"; }
+fi
 grep -q '│ 1,000    │ 1             │ 11         │' "$T/runner.out" \
   && ok "runner summary: 1,000 requests, 1 skipped line, 11 source IPs" \
   || fail "runner summary line"
@@ -229,17 +238,22 @@ shared_tables() { # how: fast | generic; LOG
     else
       echo ".load $EXT"
       echo "CREATE VIRTUAL TABLE temp.http USING zeek('$2');"
-      cat "$T/setup-summary.sql" "$T/setup-attacks.sql"
+      cat "$T/setup-totals.sql" "$T/setup-minutes.sql" "$T/setup-attacks.sql"
     fi
     echo "SELECT quote(id_orig_h), quote(user_agent), quote(status_code), quote(status_msg),"
-    echo "       quote(minute), quote(rows), quote(first_ts), quote(last_ts)"
-    echo "  FROM zeeklog_summary ORDER BY id_orig_h, user_agent, status_code, status_msg, minute;"
+    echo "       quote(rows), quote(first_ts), quote(last_ts)"
+    echo "  FROM zeeklog_totals ORDER BY id_orig_h, user_agent, status_code, status_msg;"
+    echo "SELECT quote(id_orig_h), quote(status_code), quote(minute), quote(rows)"
+    echo "  FROM zeeklog_minutes ORDER BY id_orig_h, status_code, minute;"
     echo "SELECT quote(class), quote(uri), quote(id_orig_h), quote(rows) FROM zeeklog_attacks"
     echo "  ORDER BY class, uri, id_orig_h;"
   } | sqlite3 -bail -batch :memory: 2>&1
 }
 R="sh bin/zeeklog-report --lib $EXT"
-http_logs="$LOG $T/span_week.log $T/span_6h.log $T/span_day.log $T/dst_spring.log $T/dst_fall.log examples/http.log tests/data/zat/http.log tests/data/brobeat/sample-http.log tests/data/zeek-btest/v2.0-http-mime-and-md5.http.log tests/data/zeek-btest/v3.2.0-http-methods.http.log"
+# ... and a copy of the test log with unset times, sources and user agents.
+awk 'BEGIN { FS = OFS = "\t" } /^#/ || NF != 27 { print; next }
+     ++n % 7 == 0 { $1 = "-" } n % 11 == 0 { $3 = "-" } n % 13 == 0 { $12 = "-" } { print }' "$LOG" > "$T/unset.log"
+http_logs="$LOG $T/unset.log $T/span_week.log $T/span_6h.log $T/span_day.log $T/dst_spring.log $T/dst_fall.log examples/http.log tests/data/zat/http.log tests/data/brobeat/sample-http.log tests/data/zeek-btest/v2.0-http-mime-and-md5.http.log tests/data/zeek-btest/v3.2.0-http-methods.http.log"
 for l in $http_logs; do
   shared_tables fast "$l" > "$T/fast.out"; shared_tables generic "$l" > "$T/generic.out"
   if [ -s "$T/fast.out" ] && cmp -s "$T/fast.out" "$T/generic.out"; then
