@@ -25,10 +25,16 @@ db.exec(`CREATE VIRTUAL TABLE temp.http USING zeek('${log.replace(/'/g, "''")}')
 const total = db.prepare('SELECT count(*) AS n FROM http').get().n;
 console.log(`${total.toLocaleString('en-US')} requests`);
 
-// A saved report, as plain numbers (the zeeklog_raw temp table says so).
+// A saved report, as plain numbers (the zeeklog_raw temp table says so):
+// its setup statements (the shared tables it reads, made if missing), then,
+// after the line '-- report', its SELECT.
 db.exec('CREATE TEMP TABLE zeeklog_raw(x)');
-const report = (name) =>
-  db.prepare(fs.readFileSync(path.join(top, 'sql', `${name}.sql`), 'utf8')).all();
+const report = (name) => {
+  const [setup, select] =
+    fs.readFileSync(path.join(top, 'sql', `${name}.sql`), 'utf8').split('\n-- report\n');
+  db.exec(setup);
+  return db.prepare(select).all();
+};
 
 console.log('\nstatus codes (sql/01_status_codes.sql):');
 for (const r of report('01_status_codes')) {

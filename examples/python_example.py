@@ -41,13 +41,17 @@ for name, requests, ips in conn.execute("""
         FROM http WHERE is_scanner_ua(user_agent) GROUP BY scanner ORDER BY 2 DESC"""):
     print(f"  {name:<10} {requests:>7,} requests from {ips} IP(s)")
 
-# A saved report, as plain numbers: each sql/NN*.sql is one SELECT.
+# A saved report, as plain numbers. Each sql/NN*.sql is setup statements
+# (the shared tables it reads, made if missing), then the line '-- report',
+# then one SELECT.
 conn.execute("CREATE TEMP TABLE zeeklog_raw(x)")
 
 
 def report(name):
     with open(os.path.join(TOP, "sql", name + ".sql"), encoding="utf-8") as f:
-        cur = conn.execute(f.read())
+        setup, select = f.read().split("\n-- report\n")
+    conn.executescript(setup)
+    cur = conn.execute(select)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur]
 
@@ -55,7 +59,7 @@ def report(name):
 print("\nhourly (sql/03_hourly.sql):")
 for row in report("03_hourly"):
     mode = "-" if row["modal_status"] is None else row["modal_status"]
-    print(f"  {row['hour']}  {row['requests']:>6,}  modal status {mode}")
+    print(f"  {row['bucket']}  {row['requests']:>6,}  modal status {mode}")
 
 print("\nrate spikes (sql/06_rate_spikes.sql), top 3:")
 for row in report("06_rate_spikes")[:3]:

@@ -4,22 +4,30 @@
 -- requests, share of all requests, distinct user agents, distinct source IPs
 -- and the source IP that sent the most of them (ties: lower address as
 -- text). A last row, scanner NULL, counts everything that is not a known
--- scanner (including requests without a user agent).
+-- scanner (including requests without a user agent). scanner_ua() runs once
+-- per distinct user agent.
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 pairs AS MATERIALIZED (
-  SELECT user_agent, id_orig_h AS src_ip, count(*) AS n
-  FROM http
+  SELECT user_agent, id_orig_h AS src_ip, sum(rows) AS n
+  FROM temp.zeeklog_totals
   GROUP BY user_agent, id_orig_h
 ),
 names AS MATERIALIZED (
   SELECT user_agent, scanner_ua(user_agent) AS scanner
   FROM (SELECT DISTINCT user_agent FROM pairs WHERE user_agent IS NOT NULL)
 ),
-tagged AS (
+tagged AS MATERIALIZED (
   SELECT names.scanner, pairs.user_agent, pairs.src_ip, pairs.n
   FROM pairs LEFT JOIN names ON names.user_agent = pairs.user_agent
 ),

@@ -6,16 +6,23 @@
 -- lower address (text order) first.
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 ips AS (
   SELECT id_orig_h AS src_ip,
-         count(*) FILTER (WHERE status_code IN (403, 404)) AS errors,
-         count(*) FILTER (WHERE status_code = 403) AS n403,
-         count(*) FILTER (WHERE status_code = 404) AS n404,
-         count(*) AS requests
-  FROM http
+         coalesce(sum(rows) FILTER (WHERE status_code IN (403, 404)), 0) AS errors,
+         coalesce(sum(rows) FILTER (WHERE status_code = 403), 0) AS n403,
+         coalesce(sum(rows) FILTER (WHERE status_code = 404), 0) AS n404,
+         sum(rows) AS requests
+  FROM temp.zeeklog_totals
   GROUP BY id_orig_h
 ),
 top AS (

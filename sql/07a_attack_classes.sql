@@ -6,17 +6,22 @@
 -- the most of them with its count (ties: lower address as text). Most
 -- requests first. 07b_attack_examples.sql shows example URIs.
 --
--- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
--- One pass: attack_class() runs once per request (a scanner's URIs are
--- mostly unique, so classifying distinct URIs first saves little).
-hits AS MATERIALIZED (
-  SELECT attack_class(uri) AS class, uri, id_orig_h AS src_ip, count(*) AS n
+-- Runs against a table or view named `http`; it reads the connection's
+-- table of flagged requests, zeeklog_attacks (class, uri, id_orig_h, rows),
+-- which its first statement makes if it is missing: attack_class() runs once
+-- per request there. See 01_status_codes.sql for the number formatting
+-- (temp table zeeklog_raw).
+-- setup: zeeklog_attacks
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_attacks AS
+  SELECT attack_class(uri) AS class, uri, id_orig_h, count(*) AS rows
   FROM http
   WHERE attack_class(uri) IS NOT NULL
-  GROUP BY 1, 2, 3
+  GROUP BY 1, 2, 3;
+-- report
+WITH
+opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
+hits AS (
+  SELECT class, uri, id_orig_h AS src_ip, rows AS n FROM temp.zeeklog_attacks
 ),
 per_ip AS (
   SELECT class, src_ip, sum(n) AS n,

@@ -8,6 +8,8 @@
 set -e
 dir=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$dir/triage.sql}
+# The summary's setup statement is the reports' own (01_status_codes.sql's).
+SETUP=$(awk '/^-- (setup: |report$)/ { on = /^-- setup: / } on' "$dir/01_status_codes.sql")
 emit() {
   cat <<'HEAD'
 -- triage.sql: every zeeklog report, with headings, readable in a terminal.
@@ -17,36 +19,54 @@ emit() {
 --   .load ./build/zeeklog
 --   CREATE VIRTUAL TABLE temp.http USING zeek('examples/http.log');
 --   .read sql/triage.sql
--- (bin/zeeklog-report does all this.) The summary's skipped_lines is
--- zeek_skipped('http') -- or zeek_skipped('http_log') when `http` is a copy
--- of a zeek table named http_log, as zeeklog-report makes; '-' otherwise.
+-- (bin/zeeklog-report does all this, and makes the shared tables
+-- zeeklog_totals, zeeklog_minutes and zeeklog_attacks faster.) The summary's skipped_lines
+-- is zeek_skipped() of the runner's summary table zeeklog_groups, or of
+-- `http` when that is a zeek table, '-' otherwise;
+-- time_zone is UTC, or the zone whose name is the column of the temp
+-- table zeeklog_tz (CREATE TEMP TABLE zeeklog_tz("Europe/Paris"); times
+-- then follow the process's TZ, which zeeklog-report --tz sets).
 .headers on
 .mode box
 .nullvalue -
-DROP TABLE IF EXISTS temp.zeeklog_triage;
-CREATE TEMP TABLE zeeklog_triage AS
-  SELECT count(*) AS requests, count(DISTINCT id_orig_h) AS src_ips,
-         min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http;
 .print 'zeeklog triage report'
-SELECT zeeklog_version() AS zeeklog,
-       printf('%,d', requests) AS requests,
-       (SELECT printf('%,d', zeek_skipped(name))
-        FROM (SELECT name, sql FROM temp.sqlite_master
-              UNION ALL SELECT name, sql FROM main.sqlite_master)
-        WHERE name IN ('http', 'http_log') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
-        ORDER BY name = 'http' DESC LIMIT 1) AS skipped_lines,
-       printf('%,d', src_ips) AS source_ips,
-       strftime('%Y-%m-%d %H:%M:%S', first_ts, 'unixepoch') AS first_request,
-       strftime('%Y-%m-%d %H:%M:%S', last_ts, 'unixepoch') AS last_request
-FROM temp.zeeklog_triage;
-DROP TABLE temp.zeeklog_triage;
+HEAD
+  printf '%s\n' "$SETUP"
+  cat <<'HEAD'
+-- report
+WITH opt(tz) AS (SELECT name FROM pragma_table_info('zeeklog_tz', 'temp') LIMIT 1),
+t AS (
+  SELECT zeeklog_version() AS zeeklog, printf('%,d', sum(rows)) AS requests,
+         -- the zeek table that read the whole log: zeeklog-report's summary
+         -- table, or `http`
+         (SELECT printf('%,d', zeek_skipped(name))
+          FROM temp.sqlite_master
+          WHERE name IN ('zeeklog_groups', 'http') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
+          ORDER BY name = 'zeeklog_groups' DESC LIMIT 1) AS skipped_lines,
+         printf('%,d', count(DISTINCT id_orig_h)) AS source_ips,
+         strftime('%Y-%m-%d %H:%M:%S', min(first_ts), 'unixepoch',
+                  CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS first_request,
+         strftime('%Y-%m-%d %H:%M:%S', max(last_ts), 'unixepoch',
+                  CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS last_request,
+         coalesce((SELECT tz FROM opt), 'UTC') AS time_zone
+  FROM temp.zeeklog_totals
+)
+SELECT zeeklog, requests, skipped_lines, source_ips, first_request, last_request,
+       -- cut to what a 120-column box leaves (a long zone name)
+       CASE WHEN length(time_zone) <= max(21, 120 - 22 - 9 - 13 - 10 - 19 - 19 - max(7, length(zeeklog)))
+            THEN time_zone
+            ELSE substr(time_zone, 1, max(21, 120 - 22 - 9 - 13 - 10 - 19 - 19 - max(7, length(zeeklog))) - 1) || '…'
+       END AS time_zone
+FROM t;
 HEAD
   for f in "$dir"/[0-9][0-9]*.sql; do
     name=$(basename "$f" .sql)
     num=$(echo "$name" | sed 's/_.*//; s/^0//')
     title=$(sed -n 's/^-- title: //p' "$f" | head -n 1 | sed "s/'//g")
-    printf "\n.print ''\n.print '%s. %s  [%s.sql]'\n" "$num" "$title" "$name"
+    # bin/zeeklog-report --tz puts its zone in place of UTC.
+    grep -q zeeklog_tz "$f" && title="$title (times in UTC)"
+    # The marker line lets bin/zeeklog-report split the triage before a report.
+    printf "\n-- report file: %s.sql\n.print ''\n.print '%s. %s  [%s.sql]'\n" "$name" "$num" "$title" "$name"
     cat "$f"
   done
 }

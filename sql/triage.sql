@@ -5,138 +5,271 @@
 --   .load ./build/zeeklog
 --   CREATE VIRTUAL TABLE temp.http USING zeek('examples/http.log');
 --   .read sql/triage.sql
--- (bin/zeeklog-report does all this.) The summary's skipped_lines is
--- zeek_skipped('http') -- or zeek_skipped('http_log') when `http` is a copy
--- of a zeek table named http_log, as zeeklog-report makes; '-' otherwise.
+-- (bin/zeeklog-report does all this, and makes the shared tables
+-- zeeklog_totals, zeeklog_minutes and zeeklog_attacks faster.) The summary's skipped_lines
+-- is zeek_skipped() of the runner's summary table zeeklog_groups, or of
+-- `http` when that is a zeek table, '-' otherwise;
+-- time_zone is UTC, or the zone whose name is the column of the temp
+-- table zeeklog_tz (CREATE TEMP TABLE zeeklog_tz("Europe/Paris"); times
+-- then follow the process's TZ, which zeeklog-report --tz sets).
 .headers on
 .mode box
 .nullvalue -
-DROP TABLE IF EXISTS temp.zeeklog_triage;
-CREATE TEMP TABLE zeeklog_triage AS
-  SELECT count(*) AS requests, count(DISTINCT id_orig_h) AS src_ips,
-         min(ts) AS first_ts, max(ts) AS last_ts
-  FROM http;
 .print 'zeeklog triage report'
-SELECT zeeklog_version() AS zeeklog,
-       printf('%,d', requests) AS requests,
-       (SELECT printf('%,d', zeek_skipped(name))
-        FROM (SELECT name, sql FROM temp.sqlite_master
-              UNION ALL SELECT name, sql FROM main.sqlite_master)
-        WHERE name IN ('http', 'http_log') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
-        ORDER BY name = 'http' DESC LIMIT 1) AS skipped_lines,
-       printf('%,d', src_ips) AS source_ips,
-       strftime('%Y-%m-%d %H:%M:%S', first_ts, 'unixepoch') AS first_request,
-       strftime('%Y-%m-%d %H:%M:%S', last_ts, 'unixepoch') AS last_request
-FROM temp.zeeklog_triage;
-DROP TABLE temp.zeeklog_triage;
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
+WITH opt(tz) AS (SELECT name FROM pragma_table_info('zeeklog_tz', 'temp') LIMIT 1),
+t AS (
+  SELECT zeeklog_version() AS zeeklog, printf('%,d', sum(rows)) AS requests,
+         -- the zeek table that read the whole log: zeeklog-report's summary
+         -- table, or `http`
+         (SELECT printf('%,d', zeek_skipped(name))
+          FROM temp.sqlite_master
+          WHERE name IN ('zeeklog_groups', 'http') AND sql LIKE 'CREATE VIRTUAL TABLE %USING zeek%'
+          ORDER BY name = 'zeeklog_groups' DESC LIMIT 1) AS skipped_lines,
+         printf('%,d', count(DISTINCT id_orig_h)) AS source_ips,
+         strftime('%Y-%m-%d %H:%M:%S', min(first_ts), 'unixepoch',
+                  CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS first_request,
+         strftime('%Y-%m-%d %H:%M:%S', max(last_ts), 'unixepoch',
+                  CASE WHEN (SELECT count(*) FROM opt) THEN 'localtime' ELSE '+0 seconds' END) AS last_request,
+         coalesce((SELECT tz FROM opt), 'UTC') AS time_zone
+  FROM temp.zeeklog_totals
+)
+SELECT zeeklog, requests, skipped_lines, source_ips, first_request, last_request,
+       -- cut to what a 120-column box leaves (a long zone name)
+       CASE WHEN length(time_zone) <= max(21, 120 - 22 - 9 - 13 - 10 - 19 - 19 - max(7, length(zeeklog)))
+            THEN time_zone
+            ELSE substr(time_zone, 1, max(21, 120 - 22 - 9 - 13 - 10 - 19 - 19 - max(7, length(zeeklog))) - 1) || '…'
+       END AS time_zone
+FROM t;
 
+-- report file: 01_status_codes.sql
 .print ''
 .print '1. Status codes: requests per HTTP status code  [01_status_codes.sql]'
 -- title: Status codes: requests per HTTP status code
 --
--- Every status code with its usual status message (the most frequent one),
--- its request count and its share of all requests. Requests whose status is
--- unset in the log ('-') are one row with status_code NULL. Largest first.
+-- Every status code with its usual status message (the most frequent one,
+-- cut to 40 characters), its request count and its share of all requests.
+-- Requests whose status is unset in the log ('-') are one row with
+-- status_code NULL. Largest first.
 --
 -- Runs against any table or view named `http` with Zeek http.log columns:
 --   CREATE VIRTUAL TABLE temp.http USING zeek('http.log');
 --   .read sql/01_status_codes.sql
+-- Like every report it reads a summary of `http` shared by the reports of
+-- the connection: here the temp table zeeklog_totals (requests per source,
+-- user agent, status code and message), which its first statement makes if
+-- it is missing (see docs/reports.md; bin/zeeklog-report makes it in one
+-- grouped scan).
 -- Numbers are formatted for reading ('1,234', ' 12.3%') unless a temp table
 -- named zeeklog_raw exists (CREATE TEMP TABLE zeeklog_raw(x)): then they are
--- plain INTEGER / REAL values, for CSV, JSON or a program.
+-- plain INTEGER / REAL values and text is whole, for CSV, JSON or a program.
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
+pairs AS MATERIALIZED (
+  SELECT status_code, status_msg, sum(rows) AS n
+  FROM temp.zeeklog_totals
+  GROUP BY 1, 2
+),
+-- mode(status_msg) per code, weighted by requests: NULLs ignored, ties to
+-- the smallest message.
+msgs AS (
+  SELECT status_code, status_msg,
+         row_number() OVER (PARTITION BY status_code ORDER BY n DESC, status_msg) AS k
+  FROM pairs
+  WHERE status_msg IS NOT NULL
+),
 codes AS (
-  SELECT status_code, mode(status_msg) AS status_msg, count(*) AS requests
-  FROM http
-  GROUP BY status_code
+  SELECT status_code, sum(n) AS requests FROM pairs GROUP BY 1
 ),
 r AS (
-  SELECT status_code, status_msg, requests,
-         100.0 * requests / sum(requests) OVER () AS pct,
-         printf('%,d', requests) AS requests_s
-  FROM codes
+  SELECT c.status_code, m.status_msg, c.requests,
+         100.0 * c.requests / sum(c.requests) OVER () AS pct,
+         printf('%,d', c.requests) AS requests_s
+  FROM codes AS c LEFT JOIN msgs AS m ON m.status_code IS c.status_code AND m.k = 1
 )
 SELECT
   r.status_code,
-  r.status_msg,
+  CASE WHEN raw OR length(r.status_msg) <= 40 THEN r.status_msg
+       ELSE substr(r.status_msg, 1, 39) || '…' END AS status_msg,
   CASE WHEN raw THEN r.requests
        ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
   CASE WHEN raw THEN round(r.pct, 2) ELSE printf('%5.1f%%', r.pct) END AS share
 FROM r, opt
 ORDER BY r.requests DESC, r.status_code;
 
+-- report file: 02_top_source_ips.sql
 .print ''
-.print '2. Top source IPs by request count  [02_top_source_ips.sql]'
+.print '2. Top source IPs by request count (times in UTC)  [02_top_source_ips.sql]'
 -- title: Top source IPs by request count
 --
 -- The 10 source addresses (id_orig_h) that sent the most requests: their
--- count, share of all requests, first and last request (UTC) and the user
--- agent they used most. Ties: the lower address (text order) first.
+-- count, share of all requests, first and last request and the user agent
+-- they used most (cut to what fits a 120-column line). Ties: the lower
+-- address (text order) first. Times are UTC, or local times of the zone
+-- named in the temp table zeeklog_tz (see docs/reports.md).
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
-ips AS (
-  SELECT id_orig_h AS src_ip, count(*) AS requests, min(ts) AS first_ts, max(ts) AS last_ts,
-         mode(user_agent) AS user_agent
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
   FROM http
-  GROUP BY id_orig_h
+  GROUP BY 1, 2, 3, 4;
+-- report
+WITH
+opt(raw, tz) AS (
+  SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw'),
+         CASE WHEN EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_tz')
+              THEN 'localtime' ELSE '+0 seconds' END
 ),
-top AS (
-  SELECT src_ip, requests, first_ts, last_ts, user_agent,
+ips AS MATERIALIZED (
+  SELECT id_orig_h AS src_ip, sum(rows) AS requests, min(first_ts) AS first_ts,
+         max(last_ts) AS last_ts
+  FROM temp.zeeklog_totals
+  GROUP BY 1
+),
+top AS MATERIALIZED (
+  SELECT src_ip, requests, first_ts, last_ts,
          100.0 * requests / sum(requests) OVER () AS pct
   FROM ips
   ORDER BY requests DESC, src_ip
   LIMIT 10
 ),
-r AS (SELECT *, printf('%,d', requests) AS requests_s FROM top)
-SELECT
-  r.src_ip,
-  CASE WHEN raw THEN r.requests
-       ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
-  CASE WHEN raw THEN round(r.pct, 2) ELSE printf('%5.1f%%', r.pct) END AS share,
-  strftime('%Y-%m-%d %H:%M:%S', r.first_ts, 'unixepoch') AS first_seen,
-  strftime('%Y-%m-%d %H:%M:%S', r.last_ts, 'unixepoch') AS last_seen,
-  CASE WHEN raw OR length(r.user_agent) <= 50 THEN r.user_agent
-       ELSE substr(r.user_agent, 1, 47) || '...' END AS top_user_agent
-FROM r, opt
-ORDER BY r.requests DESC, r.src_ip;
-
-.print ''
-.print '3. Hourly activity: requests per hour and the modal status code  [03_hourly.sql]'
--- title: Hourly activity: requests per hour and the modal status code
---
--- One row per hour (UTC) from the hour of the first request to the hour of
--- the last, like pandas' df.resample('h'): hours without requests show 0
--- requests and a NULL modal status. modal_status is mode(status_code), the
--- most frequent status of the hour (ties: the lowest code; unset ignored).
--- `bar` draws the hour's requests against the busiest hour (40 = busiest).
---
--- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw; raw output has no bar).
-WITH RECURSIVE
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
-agg AS (
-  SELECT CAST(time_bucket(ts, 3600) AS INTEGER) AS hour, count(*) AS requests,
-         mode(status_code) AS modal_status
-  FROM http
-  WHERE ts IS NOT NULL
-  GROUP BY 1
-),
-hours(hour, last) AS (
-  SELECT min(hour), max(hour) FROM agg HAVING count(*) > 0
-  UNION ALL
-  SELECT hour + 3600, last FROM hours WHERE hour < last
+-- mode(user_agent) of each top address, weighted by requests: NULLs
+-- ignored, ties to the smallest agent.
+uas AS (
+  SELECT id_orig_h AS src_ip, user_agent,
+         row_number() OVER (PARTITION BY id_orig_h ORDER BY sum(rows) DESC, user_agent) AS k
+  FROM temp.zeeklog_totals
+  WHERE user_agent IS NOT NULL AND id_orig_h IN (SELECT src_ip FROM top)
+  GROUP BY 1, 2
 ),
 r AS (
-  SELECT hours.hour, coalesce(agg.requests, 0) AS requests, agg.modal_status,
-         printf('%,d', coalesce(agg.requests, 0)) AS requests_s
-  FROM hours LEFT JOIN agg ON agg.hour = hours.hour
+  SELECT top.*, uas.user_agent, printf('%,d', requests) AS requests_s,
+         strftime('%Y-%m-%d %H:%M:%S', first_ts, 'unixepoch', tz) AS first_seen,
+         strftime('%Y-%m-%d %H:%M:%S', last_ts, 'unixepoch', tz) AS last_seen
+  FROM top LEFT JOIN uas ON uas.src_ip IS top.src_ip AND uas.k = 1, opt
+),
+-- What a 120-column box leaves for the user agent: 120 less the borders
+-- (3 per column and 1) and the widest value (or header) of each other column.
+w AS (
+  SELECT *, max(20, 120 - 19 - max(6, max(length(coalesce(src_ip, '-'))) OVER ())
+                 - max(8, max(length(coalesce(requests_s, '-'))) OVER ()) - 6 - 19 - 19) AS ua_w
+  FROM r
 )
 SELECT
-  strftime('%Y-%m-%d %H:00', r.hour, 'unixepoch') AS hour,
+  w.src_ip,
+  CASE WHEN raw THEN w.requests
+       ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
+  CASE WHEN raw THEN round(w.pct, 2) ELSE printf('%5.1f%%', w.pct) END AS share,
+  w.first_seen,
+  w.last_seen,
+  CASE WHEN raw OR length(w.user_agent) <= ua_w THEN w.user_agent
+       ELSE substr(w.user_agent, 1, ua_w - 1) || '…' END AS top_user_agent
+FROM w, opt
+ORDER BY w.requests DESC, w.src_ip;
+
+-- report file: 03_hourly.sql
+.print ''
+.print '3. Requests over time and the modal status (times in UTC)  [03_hourly.sql]'
+-- title: Requests over time and the modal status
+--
+-- One row per time bucket from the bucket of the first request to that of
+-- the last, like pandas' df.resample(): buckets without requests show 0
+-- requests and a NULL modal status. The bucket is an hour, 6 hours, a day
+-- or a week (from Monday), the first of these that keeps the series to at
+-- most 100 rows (a week whatever the span beyond 100 days); `width` says
+-- which. modal_status is mode(status_code), the most frequent status of the
+-- bucket (ties: the lowest code; unset ignored). `bar` draws the bucket's
+-- requests against the busiest one (40 = busiest).
+-- Buckets follow the clock of the time zone: UTC, or the zone named in the
+-- temp table zeeklog_tz (bin/zeeklog-report --tz; see docs/reports.md for
+-- what that means across daylight-saving changes).
+--
+-- Runs against a table or view named `http`; see 01_status_codes.sql for the
+-- shared summary it reads and the number formatting (temp table zeeklog_raw;
+-- raw output has no bar).
+-- setup: zeeklog_minutes
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_minutes AS
+  SELECT id_orig_h, status_code, CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows
+  FROM http
+  GROUP BY 1, 2, 3;
+-- report
+WITH RECURSIVE
+opt(raw, tz) AS (
+  SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw'),
+         CASE WHEN EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_tz')
+              THEN 'localtime' ELSE '+0 seconds' END
+),
+-- Requests per minute and status; `clock` is the minute on the zone's
+-- clock, as epoch seconds (the minute itself in UTC).
+per_min AS MATERIALIZED (
+  SELECT minute, status_code, sum(rows) AS n
+  FROM temp.zeeklog_minutes
+  WHERE minute IS NOT NULL
+  GROUP BY 1, 2
+),
+clocks AS MATERIALIZED (
+  SELECT minute, CAST(strftime('%s', minute, 'unixepoch', tz) AS INTEGER) AS clock
+  FROM (SELECT DISTINCT minute FROM per_min), opt
+),
+span AS (SELECT min(clock) AS lo, max(clock) AS hi FROM clocks HAVING count(*) > 0),
+-- The widths, smallest first; a week starts on Monday (epoch day 4).
+widths(width, secs, origin, fmt) AS (
+  VALUES ('1 hour', 3600, 0, '%Y-%m-%d %H:%M'), ('6 hours', 21600, 0, '%Y-%m-%d %H:%M'),
+         ('1 day', 86400, 0, '%Y-%m-%d'), ('1 week', 604800, 345600, '%Y-%m-%d')
+),
+chosen AS (
+  SELECT widths.*,
+         lo - ((lo - origin) % secs + secs) % secs AS first_b,
+         hi - ((hi - origin) % secs + secs) % secs AS last_b
+  FROM widths, span
+  WHERE (hi - ((hi - origin) % secs + secs) % secs
+         - (lo - ((lo - origin) % secs + secs) % secs)) / secs < 100 OR secs = 604800
+  ORDER BY secs
+  LIMIT 1
+),
+per_bucket AS MATERIALIZED (
+  SELECT clock - ((clock - origin) % secs + secs) % secs AS b, status_code, sum(n) AS n
+  FROM per_min JOIN clocks USING (minute), chosen
+  GROUP BY 1, 2
+),
+agg AS (
+  SELECT b, sum(n) AS requests,
+         (SELECT p.status_code FROM per_bucket AS p
+          WHERE p.b = per_bucket.b AND p.status_code IS NOT NULL
+          ORDER BY p.n DESC, p.status_code LIMIT 1) AS modal_status
+  FROM per_bucket
+  GROUP BY b
+),
+series(b) AS (
+  SELECT first_b FROM chosen
+  UNION ALL
+  SELECT b + secs FROM series, chosen WHERE b < last_b
+),
+r AS (
+  SELECT series.b, coalesce(agg.requests, 0) AS requests, agg.modal_status,
+         printf('%,d', coalesce(agg.requests, 0)) AS requests_s
+  FROM series LEFT JOIN agg ON agg.b = series.b
+)
+SELECT
+  strftime(chosen.fmt, r.b, 'unixepoch') AS bucket,
+  chosen.width,
   CASE WHEN raw THEN r.requests
        ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
   r.modal_status,
@@ -144,25 +277,35 @@ SELECT
        ELSE replace(hex(zeroblob(CASE WHEN r.requests = 0 THEN 0
               ELSE max(1, CAST(round(40.0 * r.requests / max(r.requests) OVER ()) AS INTEGER)) END)),
             '00', '#') END AS bar
-FROM r, opt
-ORDER BY r.hour;
+FROM r, chosen, opt
+ORDER BY r.b;
 
+-- report file: 04a_user_agents.sql
 .print ''
 .print '4a. Top user agents, with the scanner each one belongs to  [04a_user_agents.sql]'
 -- title: Top user agents, with the scanner each one belongs to
 --
--- The 10 most frequent User-Agent strings, the scanner tool scanner_ua()
--- recognises in each (NULL: none), their request count, share of all
--- requests and how many source IPs sent them. Requests without a user agent
--- are one row with user_agent NULL. Ties: text order of the agent.
+-- The 10 most frequent User-Agent strings (cut to what fits a 120-column
+-- line, at most 60 characters), the scanner tool scanner_ua() recognises in
+-- each (NULL: none), their request count, share of all requests and how
+-- many source IPs sent them. Requests without a user agent are one row with
+-- user_agent NULL. Ties: text order of the agent.
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw; raw output keeps the whole UA).
+-- shared summary it reads and the number formatting (temp table zeeklog_raw;
+-- raw output keeps the whole UA).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 uas AS (
-  SELECT user_agent, count(*) AS requests, count(DISTINCT id_orig_h) AS src_ips
-  FROM http
+  SELECT user_agent, sum(rows) AS requests, count(DISTINCT id_orig_h) AS src_ips
+  FROM temp.zeeklog_totals
   GROUP BY user_agent
 ),
 top AS (
@@ -171,18 +314,31 @@ top AS (
   ORDER BY requests DESC, user_agent
   LIMIT 10
 ),
-r AS (SELECT *, scanner_ua(user_agent) AS scanner, printf('%,d', requests) AS requests_s FROM top)
+r AS (
+  SELECT *, scanner_ua(user_agent) AS scanner, printf('%,d', requests) AS requests_s,
+         printf('%,d', src_ips) AS src_ips_s
+  FROM top
+),
+-- The user agent gets what a 120-column box leaves (borders: 3 per column
+-- and 1), at most 60 characters.
+w AS (
+  SELECT *, max(20, min(60, 120 - 16 - max(7, max(length(coalesce(scanner, '-'))) OVER ())
+                         - max(8, max(length(requests_s)) OVER ()) - 6
+                         - max(7, max(length(coalesce(src_ips_s, '-'))) OVER ()))) AS ua_w
+  FROM r
+)
 SELECT
-  CASE WHEN raw OR length(r.user_agent) <= 60 THEN r.user_agent
-       ELSE substr(r.user_agent, 1, 57) || '...' END AS user_agent,
-  r.scanner,
-  CASE WHEN raw THEN r.requests
+  CASE WHEN raw OR length(w.user_agent) <= ua_w THEN w.user_agent
+       ELSE substr(w.user_agent, 1, ua_w - 1) || '…' END AS user_agent,
+  w.scanner,
+  CASE WHEN raw THEN w.requests
        ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
-  CASE WHEN raw THEN round(r.pct, 2) ELSE printf('%5.1f%%', r.pct) END AS share,
-  CASE WHEN raw THEN r.src_ips ELSE printf('%*s', max(7, max(length(printf('%,d', r.src_ips))) OVER ()), printf('%,d', r.src_ips)) END AS src_ips
-FROM r, opt
-ORDER BY r.requests DESC, r.user_agent;
+  CASE WHEN raw THEN round(w.pct, 2) ELSE printf('%5.1f%%', w.pct) END AS share,
+  CASE WHEN raw THEN w.src_ips ELSE printf('%*s', max(7, max(length(src_ips_s)) OVER ()), src_ips_s) END AS src_ips
+FROM w, opt
+ORDER BY w.requests DESC, w.user_agent;
 
+-- report file: 04b_scanners.sql
 .print ''
 .print '4b. Scanners: requests per scanner tool (scanner_ua)  [04b_scanners.sql]'
 -- title: Scanners: requests per scanner tool (scanner_ua)
@@ -191,22 +347,30 @@ ORDER BY r.requests DESC, r.user_agent;
 -- requests, share of all requests, distinct user agents, distinct source IPs
 -- and the source IP that sent the most of them (ties: lower address as
 -- text). A last row, scanner NULL, counts everything that is not a known
--- scanner (including requests without a user agent).
+-- scanner (including requests without a user agent). scanner_ua() runs once
+-- per distinct user agent.
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 pairs AS MATERIALIZED (
-  SELECT user_agent, id_orig_h AS src_ip, count(*) AS n
-  FROM http
+  SELECT user_agent, id_orig_h AS src_ip, sum(rows) AS n
+  FROM temp.zeeklog_totals
   GROUP BY user_agent, id_orig_h
 ),
 names AS MATERIALIZED (
   SELECT user_agent, scanner_ua(user_agent) AS scanner
   FROM (SELECT DISTINCT user_agent FROM pairs WHERE user_agent IS NOT NULL)
 ),
-tagged AS (
+tagged AS MATERIALIZED (
   SELECT names.scanner, pairs.user_agent, pairs.src_ip, pairs.n
   FROM pairs LEFT JOIN names ON names.user_agent = pairs.user_agent
 ),
@@ -239,6 +403,7 @@ SELECT
 FROM r, opt
 ORDER BY r.scanner IS NULL, r.requests DESC, r.scanner;
 
+-- report file: 05_error_ips.sql
 .print ''
 .print '5. Source IPs with the most 403/404 responses  [05_error_ips.sql]'
 -- title: Source IPs with the most 403/404 responses
@@ -249,16 +414,23 @@ ORDER BY r.scanner IS NULL, r.requests DESC, r.scanner;
 -- lower address (text order) first.
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_totals
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_totals AS
+  SELECT id_orig_h, user_agent, status_code, status_msg,
+         count(*) AS rows, min(ts) AS first_ts, max(ts) AS last_ts
+  FROM http
+  GROUP BY 1, 2, 3, 4;
+-- report
 WITH
 opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
 ips AS (
   SELECT id_orig_h AS src_ip,
-         count(*) FILTER (WHERE status_code IN (403, 404)) AS errors,
-         count(*) FILTER (WHERE status_code = 403) AS n403,
-         count(*) FILTER (WHERE status_code = 404) AS n404,
-         count(*) AS requests
-  FROM http
+         coalesce(sum(rows) FILTER (WHERE status_code IN (403, 404)), 0) AS errors,
+         coalesce(sum(rows) FILTER (WHERE status_code = 403), 0) AS n403,
+         coalesce(sum(rows) FILTER (WHERE status_code = 404), 0) AS n404,
+         sum(rows) AS requests
+  FROM temp.zeeklog_totals
   GROUP BY id_orig_h
 ),
 top AS (
@@ -284,72 +456,92 @@ SELECT
 FROM r, opt
 ORDER BY r.errors DESC, r.src_ip;
 
+-- report file: 06_rate_spikes.sql
 .print ''
-.print '6. Request-rate spikes per source IP (DoS / brute-force leads)  [06_rate_spikes.sql]'
--- title: Request-rate spikes per source IP (DoS / brute-force leads)
+.print '6. Request-rate spikes per source IP (DoS/brute force) (times in UTC)  [06_rate_spikes.sql]'
+-- title: Request-rate spikes per source IP (DoS/brute force)
 --
--- For each source address: its busiest minute (UTC; the earliest one when
+-- For each source address: its busiest minute (the earliest one when
 -- several tie, `at_peak` says how many minutes reached that count), the
--- requests in it (minute_reqs), that minute's rate in requests/second, the address's
--- median rate over the minutes in which it sent anything, and the ratio of
--- the two; active_min counts those minutes, total the address's requests. An address hammering a server for a few minutes shows a high
+-- requests in it (minute_reqs), that minute's rate in requests/second, the
+-- address's median rate over the minutes in which it sent anything, and the
+-- ratio of the two; `minutes` counts those minutes, total the address's
+-- requests. An address hammering a server for a few minutes shows a high
 -- peak and a high ratio. The 10 highest peaks; ties: lower address first.
+-- Minutes are UTC minutes, shown in UTC or in the zone named in the temp
+-- table zeeklog_tz (see docs/reports.md).
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
-per_min AS (
-  SELECT id_orig_h AS src_ip, CAST(time_bucket(ts, 60) AS INTEGER) AS minute, count(*) AS n
+-- shared summary it reads and the number formatting (temp table zeeklog_raw).
+-- setup: zeeklog_minutes
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_minutes AS
+  SELECT id_orig_h, status_code, CAST(time_bucket(ts, 60) AS INTEGER) AS minute,
+         count(*) AS rows
   FROM http
-  WHERE ts IS NOT NULL
+  GROUP BY 1, 2, 3;
+-- report
+WITH
+opt(raw, tz) AS (
+  SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw'),
+         CASE WHEN EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_tz')
+              THEN 'localtime' ELSE '+0 seconds' END
+),
+per_min AS MATERIALIZED (
+  SELECT id_orig_h AS src_ip, minute, sum(rows) AS n
+  FROM temp.zeeklog_minutes
+  WHERE minute IS NOT NULL
   GROUP BY 1, 2
 ),
-ranked AS (
-  SELECT src_ip, minute, n,
-         row_number() OVER (PARTITION BY src_ip ORDER BY n, minute) AS rn,
-         count(*) OVER (PARTITION BY src_ip) AS minutes,
-         max(n) OVER (PARTITION BY src_ip) AS peak,
-         sum(n) OVER (PARTITION BY src_ip) AS requests
+-- Peak, minutes and requests of every address; the busiest minute and the
+-- median only for the 10 highest peaks.
+ips AS (
+  SELECT src_ip, max(n) AS peak, count(*) AS minutes, sum(n) AS requests
   FROM per_min
+  GROUP BY 1
+),
+top10 AS MATERIALIZED (
+  SELECT * FROM ips ORDER BY peak DESC, src_ip LIMIT 10
+),
+mins AS MATERIALIZED (
+  SELECT p.src_ip, p.minute, p.n, t.peak, t.minutes,
+         row_number() OVER (PARTITION BY p.src_ip ORDER BY p.n, p.minute) AS rn
+  FROM per_min AS p JOIN top10 AS t ON t.src_ip IS p.src_ip
 ),
 med AS (
   SELECT src_ip, avg(n) AS median
-  FROM ranked
+  FROM mins
   WHERE rn IN ((minutes + 1) / 2, (minutes + 2) / 2)
   GROUP BY src_ip
 ),
 peaks AS (
-  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak, max(peak) AS peak,
-         max(minutes) AS minutes, max(requests) AS requests
-  FROM ranked
+  SELECT src_ip, min(minute) AS busiest, count(*) AS at_peak
+  FROM mins
   WHERE n = peak
   GROUP BY src_ip
 ),
 top AS (
-  SELECT peaks.*, med.median
-  FROM peaks JOIN med USING (src_ip)
-  ORDER BY peak DESC, src_ip
-  LIMIT 10
+  SELECT t.*, peaks.busiest, peaks.at_peak, med.median
+  FROM top10 AS t JOIN peaks ON peaks.src_ip IS t.src_ip JOIN med ON med.src_ip IS t.src_ip
 ),
 r AS (
   SELECT *, printf('%,d', peak) AS peak_s, printf('%,d', requests) AS requests_s FROM top
 )
 SELECT
   r.src_ip,
-  strftime('%Y-%m-%d %H:%M', r.busiest, 'unixepoch') AS busiest_minute,
+  strftime('%Y-%m-%d %H:%M', r.busiest, 'unixepoch', tz) AS busiest_minute,
   CASE WHEN raw THEN r.at_peak ELSE printf('%*s', max(7, max(length(printf('%,d', r.at_peak))) OVER ()), printf('%,d', r.at_peak)) END AS at_peak,
   CASE WHEN raw THEN r.peak
        ELSE printf('%*s', max(11, max(length(peak_s)) OVER ()), peak_s) END AS minute_reqs,
   CASE WHEN raw THEN round(r.peak / 60.0, 2) ELSE printf('%8.2f', r.peak / 60.0) END AS peak_rps,
   CASE WHEN raw THEN round(r.median / 60.0, 3) ELSE printf('%10.3f', r.median / 60.0) END AS median_rps,
-  CASE WHEN raw THEN round(r.peak / r.median, 1) ELSE printf('%7.1fx', r.peak / r.median) END AS ratio,
-  CASE WHEN raw THEN r.minutes ELSE printf('%*s', max(10, max(length(printf('%,d', r.minutes))) OVER ()), printf('%,d', r.minutes)) END AS active_min,
+  CASE WHEN raw THEN round(r.peak / r.median, 1) ELSE printf('%6.1fx', r.peak / r.median) END AS ratio,
+  CASE WHEN raw THEN r.minutes ELSE printf('%*s', max(7, max(length(printf('%,d', r.minutes))) OVER ()), printf('%,d', r.minutes)) END AS minutes,
   CASE WHEN raw THEN r.requests
        ELSE printf('%*s', max(5, max(length(requests_s)) OVER ()), requests_s) END AS total
 FROM r, opt
 ORDER BY r.peak DESC, r.src_ip;
 
+-- report file: 07a_attack_classes.sql
 .print ''
 .print '7a. Suspicious URIs: requests per attack class (attack_class)  [07a_attack_classes.sql]'
 -- title: Suspicious URIs: requests per attack class (attack_class)
@@ -360,17 +552,22 @@ ORDER BY r.peak DESC, r.src_ip;
 -- the most of them with its count (ties: lower address as text). Most
 -- requests first. 07b_attack_examples.sql shows example URIs.
 --
--- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw).
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
--- One pass: attack_class() runs once per request (a scanner's URIs are
--- mostly unique, so classifying distinct URIs first saves little).
-hits AS MATERIALIZED (
-  SELECT attack_class(uri) AS class, uri, id_orig_h AS src_ip, count(*) AS n
+-- Runs against a table or view named `http`; it reads the connection's
+-- table of flagged requests, zeeklog_attacks (class, uri, id_orig_h, rows),
+-- which its first statement makes if it is missing: attack_class() runs once
+-- per request there. See 01_status_codes.sql for the number formatting
+-- (temp table zeeklog_raw).
+-- setup: zeeklog_attacks
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_attacks AS
+  SELECT attack_class(uri) AS class, uri, id_orig_h, count(*) AS rows
   FROM http
   WHERE attack_class(uri) IS NOT NULL
-  GROUP BY 1, 2, 3
+  GROUP BY 1, 2, 3;
+-- report
+WITH
+opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
+hits AS (
+  SELECT class, uri, id_orig_h AS src_ip, rows AS n FROM temp.zeeklog_attacks
 ),
 per_ip AS (
   SELECT class, src_ip, sum(n) AS n,
@@ -399,39 +596,61 @@ SELECT
 FROM r, opt
 ORDER BY r.requests DESC, r.class;
 
+-- report file: 07b_attack_examples.sql
 .print ''
 .print '7b. Suspicious URIs: examples per attack class, and who sent them  [07b_attack_examples.sql]'
 -- title: Suspicious URIs: examples per attack class, and who sent them
 --
 -- For each attack class (see 07a_attack_classes.sql), its 3 most requested
 -- URIs (ties: text order), each with its request count and the source IPs
--- that sent it (up to 3, most requests first, then "+N" more).
+-- that sent it (up to 3, most requests first, then "+N" more). URIs show
+-- bytes outside printable ASCII as \xNN, as Zeek's log writes them: odd bytes
+-- (overlong UTF-8 is common in attacks) then neither break the table nor
+-- make CSV/JSON output invalid UTF-8; formatted, a URI is cut to what fits a
+-- 120-column line (at least 30 characters).
 --
--- Runs against a table or view named `http`; see 01_status_codes.sql for the
--- number formatting (temp table zeeklog_raw; raw output keeps whole URIs and
--- lists every IP). URIs show bytes outside printable ASCII as \xNN, as
--- Zeek's log writes them: odd bytes (overlong UTF-8 is common in attacks)
--- then neither break the table nor make CSV/JSON output invalid UTF-8. Formatted, a URI shows bytes outside printable ASCII as
--- \xNN (as Zeek's log does), so that odd bytes cannot break the table.
-WITH
-opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
-pairs AS MATERIALIZED (
-  SELECT attack_class(uri) AS class, uri, id_orig_h AS src_ip, count(*) AS n
+-- Runs against a table or view named `http`; it reads the connection's
+-- table of flagged requests, zeeklog_attacks, which its first statement
+-- makes if it is missing (attack_class() once per request). See
+-- 01_status_codes.sql for the number formatting (temp table zeeklog_raw;
+-- raw output keeps whole URIs and lists every IP).
+-- setup: zeeklog_attacks
+CREATE TEMP TABLE IF NOT EXISTS zeeklog_attacks AS
+  SELECT attack_class(uri) AS class, uri, id_orig_h, count(*) AS rows
   FROM http
   WHERE attack_class(uri) IS NOT NULL
-  GROUP BY 1, 2, 3
+  GROUP BY 1, 2, 3;
+-- report
+WITH
+opt(raw) AS (SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'zeeklog_raw')),
+pairs AS (
+  SELECT class, uri, id_orig_h AS src_ip, rows AS n FROM temp.zeeklog_attacks
+),
+uris AS MATERIALIZED (
+  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips FROM pairs GROUP BY class, uri
+),
+-- Per class: its requests and the third-highest request count of its URIs;
+-- only URIs with at least that many can be among its top 3, and only
+-- those are ranked (a window over every URI costs more than the rest).
+classes AS MATERIALIZED (
+  SELECT class, sum(requests) AS class_requests,
+         (SELECT v.requests FROM uris AS v WHERE v.class = u.class
+          ORDER BY v.requests DESC LIMIT 1 OFFSET 2) AS third
+  FROM uris AS u
+  GROUP BY class
 ),
 per_uri AS MATERIALIZED (
-  SELECT class, uri, sum(n) AS requests, count(*) AS src_ips,
-         sum(sum(n)) OVER (PARTITION BY class) AS class_requests,
-         row_number() OVER (PARTITION BY class ORDER BY sum(n) DESC, uri) AS rank
-  FROM pairs
-  GROUP BY class, uri
+  SELECT u.*, c.class_requests,
+         row_number() OVER (PARTITION BY u.class ORDER BY u.requests DESC, u.uri) AS rank
+  FROM uris AS u JOIN classes AS c USING (class)
+  WHERE u.requests >= coalesce(c.third, 0)
 ),
+-- The sources of the URIs shown only.
 ips AS MATERIALIZED (
   SELECT class, uri, src_ip,
          row_number() OVER (PARTITION BY class, uri ORDER BY n DESC, src_ip) AS k
   FROM pairs
+  WHERE (class, uri) IN (SELECT class, uri FROM per_uri WHERE rank <= 3)
 ),
 r AS (
   SELECT u.class, u.uri, u.requests, u.src_ips, u.rank, u.class_requests,
@@ -459,14 +678,27 @@ esc(class, rank, h, i, out) AS (
   FROM esc
   WHERE i < length(h)
 ),
-shown AS (SELECT class, rank, out FROM esc WHERE i >= length(h))
+shown AS (SELECT class, rank, out FROM esc WHERE i >= length(h)),
+f AS (
+  SELECT r.class, r.rank, r.class_requests, s.out, length(CAST(r.uri AS BLOB)) AS bytes,
+         r.requests, printf('%,d', r.requests) AS requests_s,
+         CASE WHEN (SELECT raw FROM opt) OR r.src_ips <= 3 THEN r.ip_list
+              ELSE r.ip_list || ' +' || (r.src_ips - 3) END AS ips_s
+  FROM r JOIN shown AS s ON s.class = r.class AND s.rank = r.rank
+),
+-- The URI gets what a 120-column box leaves (borders: 3 per column and 1).
+w AS (
+  SELECT *, max(30, 120 - 13 - max(12, max(length(coalesce(class, '-'))) OVER ())
+                 - max(8, max(length(coalesce(requests_s, '-'))) OVER ())
+                 - max(7, max(length(coalesce(ips_s, '-'))) OVER ())) AS uri_w
+  FROM f
+)
 SELECT
-  r.class AS attack_class,
-  CASE WHEN raw THEN s.out
-       WHEN length(s.out) <= 60 AND length(CAST(r.uri AS BLOB)) <= 200 THEN s.out
-       ELSE substr(s.out, 1, 57) || '...' END AS uri,
-  CASE WHEN raw THEN r.requests ELSE printf('%*s', max(8, max(length(printf('%,d', r.requests))) OVER ()), printf('%,d', r.requests)) END AS requests,
-  CASE WHEN raw OR r.src_ips <= 3 THEN r.ip_list
-       ELSE r.ip_list || ' +' || (r.src_ips - 3) END AS src_ips
-FROM r JOIN shown AS s ON s.class = r.class AND s.rank = r.rank, opt
-ORDER BY r.class_requests DESC, r.class, r.rank;
+  w.class AS attack_class,
+  CASE WHEN raw THEN w.out
+       WHEN length(w.out) <= uri_w AND w.bytes <= 200 THEN w.out
+       ELSE substr(w.out, 1, uri_w - 1) || '…' END AS uri,
+  CASE WHEN raw THEN w.requests ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
+  w.ips_s AS src_ips
+FROM w, opt
+ORDER BY w.class_requests DESC, w.class, w.rank;

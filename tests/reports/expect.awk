@@ -6,6 +6,8 @@
 # reports' formatted (non-raw) form; DIR/summary.expected is triage.sql's
 # summary line (with VERSION standing for zeeklog_version()), and
 # DIR/01_status_codes.csv the raw CSV of report 01.
+# Times: UTC, or with -v tz=NAME (and TZ=NAME in the environment) the local
+# clock of that zone, as gawk's strftime() and mktime() give it.
 #
 # Scanner names and attack classes are not recomputed from the extension's
 # signatures: the test log uses a known set of user agents and attack URIs,
@@ -38,8 +40,16 @@ function commas(n,    s, neg) {
 }
 function rpad(s, w) { return sprintf("%" w "s", s) }
 function shown(v) { return v == NUL ? "-" : v }
-function trunc(s, n) { return (s == NUL || length(s) <= n) ? s : substr(s, 1, n - 3) "..." }
-function utc(ts, fmt) { return strftime(fmt, int(ts), 1) }
+# Cut to n characters, the last an ellipsis (the test data is ASCII).
+function trunc(s, n) { return (s == NUL || length(s) <= n) ? s : substr(s, 1, n - 1) "…" }
+# A time as the reports show it: UTC, or the zone's clock with tz set.
+function utc(ts, fmt) { return strftime(fmt, int(ts), tz == "") }
+# The zone's clock at ts, as epoch seconds (ts itself in UTC).
+function clock(ts) { return tz == "" ? ts : mktime(strftime("%Y %m %d %H %M %S", ts, 0), 1) }
+function max(a, b) { return a > b ? a : b }
+function min(a, b) { return a < b ? a : b }
+# floor(a / b) * b for any sign of a (b > 0)
+function floor_to(a, b) { return a - ((a % b) + b) % b }
 # The most frequent value in cnt[] (keys "group SUBSEP value"), ties: the
 # smallest; by[] numeric when num.
 function mode_of(g, cnt, num,    k, p, best, bn, v) {
@@ -67,7 +77,13 @@ function width(hdr, v, n,    w, i) {
   for (i = 1; i <= n; i++) if (length(v[i]) > w) w = length(v[i])
   return w
 }
-function emit(name, line) { print line > (out "/" name ".expected") }
+# A report's header line waits for its first row: the shell prints nothing
+# at all for an empty result.
+function header(name, line) { pending[name] = line; printf "" > (out "/" name ".expected") }
+function emit(name, line) {
+  if (name in pending) { print pending[name] > (out "/" name ".expected"); delete pending[name] }
+  print line > (out "/" name ".expected")
+}
 
 # --- read -------------------------------------------------------------------
 /^#/ { next }
@@ -84,14 +100,13 @@ NF != 27 { next }
   if (!(ip in ip_first) || ts < ip_first[ip]) ip_first[ip] = ts
   if (!(ip in ip_last) || ts > ip_last[ip]) ip_last[ip] = ts
   if (ua != NUL) ip_ua[ip, ua]++
-  hour = int(ts / 3600) * 3600
-  hour_n[hour]++; if (code != NUL) hour_code[hour, code]++
+  minute = int(ts / 60) * 60
+  minute_n[minute]++; if (code != NUL) minute_code[minute, code]++
   ua_n[ua]++; if (!((ua, ip) in ua_ip)) { ua_ip[ua, ip] = 1; ua_ips[ua]++ }
   s = (ua != NUL && ua in scanner) ? scanner[ua] : NUL
   sc_n[s]++; sc_ip[s, ip]++
   if (!((s, ua) in sc_ua_seen) && ua != NUL) { sc_ua_seen[s, ua] = 1; sc_uas[s]++ }
   if (code == 403 || code == 404) { err[ip]++; if (code == 403) e403[ip]++; else e404[ip]++ }
-  minute = int(ts / 60) * 60
   min_n[ip, minute]++
   if (uri != NUL && uri in attack) {
     c = attack[uri]
@@ -105,7 +120,7 @@ END {
   n = sorted_keys(key, idx)
   for (i = 1; i <= n; i++) { c = key[idx[i]]; rq[i] = commas(code_n[c]) }
   w = width("requests", rq, n)
-  emit("01_status_codes", "status_code|status_msg|requests|share")
+  header("01_status_codes", "status_code|status_msg|requests|share")
   for (i = 1; i <= n; i++) {
     c = key[idx[i]]
     emit("01_status_codes", shown(c) "|" shown(mode_of(c, code_msg, 0)) "|" rpad(rq[i], w) "|" sprintf("%5.1f%%", 100 * code_n[c] / total))
@@ -120,32 +135,57 @@ END {
   # 02 top source IPs
   for (ip in ip_n) key[desc_key(ip_n[ip], ip)] = ip
   n = sorted_keys(key, idx); if (n > 10) n = 10
-  for (i = 1; i <= n; i++) rq[i] = commas(ip_n[key[idx[i]]])
+  for (i = 1; i <= n; i++) { rq[i] = commas(ip_n[key[idx[i]]]); ips[i] = key[idx[i]] }
   w = width("requests", rq, n)
-  emit("02_top_source_ips", "src_ip|requests|share|first_seen|last_seen|top_user_agent")
+  # the user agent gets what 120 columns leave: 6 columns' borders (19),
+  # the addresses, requests, share (6) and the two times (19 each)
+  uw = max(20, 120 - 19 - width("src_ip", ips, n) - w - 6 - 19 - 19)
+  header("02_top_source_ips", "src_ip|requests|share|first_seen|last_seen|top_user_agent")
   for (i = 1; i <= n; i++) {
     ip = key[idx[i]]
     emit("02_top_source_ips", ip "|" rpad(rq[i], w) "|" sprintf("%5.1f%%", 100 * ip_n[ip] / total) "|" \
          utc(ip_first[ip], "%Y-%m-%d %H:%M:%S") "|" utc(ip_last[ip], "%Y-%m-%d %H:%M:%S") "|" \
-         shown(trunc(mode_of(ip, ip_ua, 0), 50)))
+         shown(trunc(mode_of(ip, ip_ua, 0), uw)))
   }
   delete key; delete idx; delete rq; delete si; delete top
 
-  # 03 hourly, every hour from the first to the last
-  first_h = int(first_ts / 3600) * 3600; last_h = int(last_ts / 3600) * 3600
-  maxh = 0
-  for (h in hour_n) if (hour_n[h] > maxh) maxh = hour_n[h]
-  n = 0
-  for (h = first_h; h <= last_h; h += 3600) rq[++n] = commas(h in hour_n ? hour_n[h] : 0)
-  w = width("requests", rq, n)
-  emit("03_hourly", "hour|requests|modal_status|bar")
+  # 03: requests per bucket of the zone's clock, every bucket from the first
+  # to the last; the bucket is the first of an hour, 6 hours, a day, a week
+  # (from Monday, 1970-01-05) with at most 100 of them
+  lo = ""; hi = ""
+  for (m in minute_n) {
+    c = clock(m + 0); mclock[m] = c
+    if (lo == "" || c < lo) lo = c
+    if (hi == "" || c > hi) hi = c
+  }
+  if (lo != "") {
+    split("3600 21600 86400 604800", secs, " "); split("1 hour|6 hours|1 day|1 week", wname, "|")
+    for (k = 1; k <= 4; k++) {
+      org = (k == 4) ? 345600 : 0
+      first_b = floor_to(lo - org, secs[k]) + org; last_b = floor_to(hi - org, secs[k]) + org
+      if ((last_b - first_b) / secs[k] < 100 || k == 4) break
+    }
+    W = secs[k]
+    for (m in minute_n) {
+      b = floor_to(mclock[m] - org, W) + org
+      bucket_n[b] += minute_n[m]
+    }
+    for (kk in minute_code) { split(kk, p, SUBSEP); b = floor_to(mclock[p[1]] - org, W) + org; bucket_code[b, p[2]] += minute_code[kk] }
+    maxh = 0
+    for (b in bucket_n) if (bucket_n[b] > maxh) maxh = bucket_n[b]
+    n = 0
+    for (b = first_b; b <= last_b; b += W) rq[++n] = commas(b in bucket_n ? bucket_n[b] : 0)
+    w = width("requests", rq, n)
+  }
+  header("03_hourly", "bucket|width|requests|modal_status|bar")
   i = 0
-  for (h = first_h; h <= last_h; h += 3600) {
+  if (lo != "") for (b = first_b; b <= last_b; b += W) {
     i++
-    cnt = (h in hour_n) ? hour_n[h] : 0
+    cnt = (b in bucket_n) ? bucket_n[b] : 0
     bar = ""
-    if (cnt > 0) { b = int(40 * cnt / maxh + 0.5); if (b < 1) b = 1; for (j = 0; j < b; j++) bar = bar "#" }
-    emit("03_hourly", utc(h, "%Y-%m-%d %H:00") "|" rpad(rq[i], w) "|" shown(cnt ? mode_of(h, hour_code, 1) : NUL) "|" bar)
+    if (cnt > 0) { bb = int(40 * cnt / maxh + 0.5); if (bb < 1) bb = 1; for (j = 0; j < bb; j++) bar = bar "#" }
+    emit("03_hourly", strftime(W < 86400 ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", b, 1) "|" wname[k] "|" rpad(rq[i], w) "|" \
+         shown(cnt ? mode_of(b, bucket_code, 1) : NUL) "|" bar)
   }
   delete rq
 
@@ -154,10 +194,14 @@ END {
   n = sorted_keys(key, idx); if (n > 10) n = 10
   for (i = 1; i <= n; i++) { rq[i] = commas(ua_n[key[idx[i]]]); si[i] = commas(ua_ips[key[idx[i]]]) }
   w = width("requests", rq, n); ws = width("src_ips", si, n)
-  emit("04a_user_agents", "user_agent|scanner|requests|share|src_ips")
+  wsc = length("scanner")
+  for (i = 1; i <= n; i++) { u = key[idx[i]]; if ((u in scanner) && length(scanner[u]) > wsc) wsc = length(scanner[u]) }
+  # the user agent gets what 120 columns leave (5 columns' borders: 16), at most 60
+  uw = max(20, min(60, 120 - 16 - wsc - w - 6 - ws))
+  header("04a_user_agents", "user_agent|scanner|requests|share|src_ips")
   for (i = 1; i <= n; i++) {
     u = key[idx[i]]
-    emit("04a_user_agents", shown(trunc(u, 60)) "|" shown((u in scanner) ? scanner[u] : NUL) "|" rpad(rq[i], w) "|" \
+    emit("04a_user_agents", shown(trunc(u, uw)) "|" shown((u in scanner) ? scanner[u] : NUL) "|" rpad(rq[i], w) "|" \
          sprintf("%5.1f%%", 100 * ua_n[u] / total) "|" rpad(si[i], ws))
   }
   delete key; delete idx; delete rq; delete si; delete top
@@ -177,7 +221,7 @@ END {
     si[i] = commas(nips)
   }
   w = width("requests", rq, n); wu = width("user_agents", su, n); ws = width("src_ips", si, n)
-  emit("04b_scanners", "scanner|requests|share|user_agents|src_ips|top_src_ip")
+  header("04b_scanners", "scanner|requests|share|user_agents|src_ips|top_src_ip")
   for (i = 1; i <= n; i++) {
     s = key[idx[i]]
     emit("04b_scanners", shown(s) "|" rpad(rq[i], w) "|" sprintf("%5.1f%%", 100 * sc_n[s] / total) "|" \
@@ -193,7 +237,7 @@ END {
     ce[i] = commas(err[ip]); c3[i] = commas(e403[ip] + 0); c4[i] = commas(e404[ip] + 0); rq[i] = commas(ip_n[ip])
   }
   we = width("403+404", ce, n); w3 = width("403", c3, n); w4 = width("404", c4, n); w = width("requests", rq, n)
-  emit("05_error_ips", "src_ip|403+404|403|404|requests|error_share")
+  header("05_error_ips", "src_ip|403+404|403|404|requests|error_share")
   for (i = 1; i <= n; i++) {
     ip = key[idx[i]]
     emit("05_error_ips", ip "|" rpad(ce[i], we) "|" rpad(c3[i], w3) "|" rpad(c4[i], w4) "|" rpad(rq[i], w) "|" \
@@ -220,13 +264,13 @@ END {
   for (i = 1; i <= n; i++) {
     ip = key[idx[i]]; pk[i] = commas(peak[ip]); rq[i] = commas(ip_n[ip]); ap[i] = commas(atp[ip]); am[i] = commas(nm[ip])
   }
-  wp = width("minute_reqs", pk, n); w = width("total", rq, n); wa = width("at_peak", ap, n); wm = width("active_min", am, n)
-  emit("06_rate_spikes", "src_ip|busiest_minute|at_peak|minute_reqs|peak_rps|median_rps|ratio|active_min|total")
+  wp = width("minute_reqs", pk, n); w = width("total", rq, n); wa = width("at_peak", ap, n); wm = width("minutes", am, n)
+  header("06_rate_spikes", "src_ip|busiest_minute|at_peak|minute_reqs|peak_rps|median_rps|ratio|minutes|total")
   for (i = 1; i <= n; i++) {
     ip = key[idx[i]]
     emit("06_rate_spikes", ip "|" utc(busiest[ip], "%Y-%m-%d %H:%M") "|" rpad(ap[i], wa) "|" rpad(pk[i], wp) "|" \
          sprintf("%8.2f", peak[ip] / 60) "|" sprintf("%10.3f", median[ip] / 60) "|" \
-         sprintf("%7.1fx", peak[ip] / median[ip]) "|" rpad(am[i], wm) "|" rpad(rq[i], w))
+         sprintf("%6.1fx", peak[ip] / median[ip]) "|" rpad(am[i], wm) "|" rpad(rq[i], w))
   }
   delete key; delete idx; delete rq; delete si; delete top
 
@@ -246,12 +290,12 @@ END {
     nus[i] = commas(nu); si[i] = commas(nips); tn[i] = commas(topn)
   }
   w = width("requests", rq, n); wu = width("uris", nus, n); ws = width("src_ips", si, n); wt = width("top_src_requests", tn, n)
-  emit("07a_attack_classes", "attack_class|requests|uris|src_ips|top_src_ip|top_src_requests")
+  header("07a_attack_classes", "attack_class|requests|uris|src_ips|top_src_ip|top_src_requests")
   for (i = 1; i <= n; i++)
     emit("07a_attack_classes", key[idx[i]] "|" rpad(rq[i], w) "|" rpad(nus[i], wu) "|" rpad(si[i], ws) "|" top[i] "|" rpad(tn[i], wt))
 
   # 07b: the classes in the same order, each with its top 3 URIs
-  emit("07b_attack_examples", "attack_class|uri|requests|src_ips")
+  header("07b_attack_examples", "attack_class|uri|requests|src_ips")
   for (i = 1; i <= n; i++) {
     c = key[idx[i]]
     delete ukey; delete uidx
@@ -265,14 +309,17 @@ END {
       list = ""
       for (q = 1; q <= ni && q <= 3; q++) list = list (q > 1 ? ", " : "") ikey[iidx[q]]
       if (ni > 3) list = list " +" (ni - 3)
-      nr++; ex[nr] = c "|" trunc(u, 60); er[nr] = commas(cl_uri[c, u]); el[nr] = list
+      nr++; ec[nr] = c; eu[nr] = u; er[nr] = commas(cl_uri[c, u]); el[nr] = list
     }
   }
   w = width("requests", er, nr)
-  for (i = 1; i <= nr; i++) emit("07b_attack_examples", ex[i] "|" rpad(er[i], w) "|" el[i])
+  # the URI gets what 120 columns leave (4 columns' borders: 13), at least 30
+  uw = max(30, 120 - 13 - width("attack_class", ec, nr) - w - width("src_ips", el, nr))
+  for (i = 1; i <= nr; i++) emit("07b_attack_examples", ec[i] "|" trunc(eu[i], uw) "|" rpad(er[i], w) "|" el[i])
 
   # triage.sql's summary (skipped_lines is checked by the test itself)
   nips = 0; for (ip in ip_n) nips++
-  printf "zeeklog|requests|skipped_lines|source_ips|first_request|last_request\nVERSION|%s|SKIPPED|%s|%s|%s\n", \
-    commas(total), commas(nips), utc(first_ts, "%Y-%m-%d %H:%M:%S"), utc(last_ts, "%Y-%m-%d %H:%M:%S") > (out "/summary.expected")
+  printf "zeeklog|requests|skipped_lines|source_ips|first_request|last_request|time_zone\nVERSION|%s|SKIPPED|%s|%s|%s|%s\n", \
+    commas(total), commas(nips), total ? utc(first_ts, "%Y-%m-%d %H:%M:%S") : "-", total ? utc(last_ts, "%Y-%m-%d %H:%M:%S") : "-", \
+    tz == "" ? "UTC" : tz > (out "/summary.expected")
 }

@@ -1,4 +1,6 @@
-# Writes the test http.log from blocks.txt (see there):
+# Writes the test http.log from blocks.txt (see there), or another test log
+# from another blocks file (START may then be DAYS/HH:MM:SS: DAYS after
+# 2012-03-16; the malformed line comes after the 300th request, if any):
 #   awk -f tests/reports/make_log.awk tests/reports/blocks.txt > tests/reports/http.log
 BEGIN {
   FS = "|"; OFS = "\t"
@@ -27,8 +29,11 @@ BEGIN {
 }
 /^#/ || NF == 0 { next }
 {
-  split($1, t, ":")
-  start = day + t[1] * 3600 + t[2] * 60 + t[3]
+  # START is HH:MM:SS on 2012-03-16, or DAYS/HH:MM:SS that many days later
+  d = 0; hms = $1
+  if (index(hms, "/")) { d = substr(hms, 1, index(hms, "/") - 1); hms = substr(hms, index(hms, "/") + 1) }
+  split(hms, t, ":")
+  start = day + d * 86400 + t[1] * 3600 + t[2] * 60 + t[3]
   for (i = 0; i < $3; i++) {
     n++
     uri = $7; gsub(/%i/, i, uri)

@@ -41,8 +41,8 @@ done
 for c in sqli xss traversal lfi rfi cmd_injection; do
   has "$T/triage.out" "│ $c " "attack class $c found"
 done
-has "$T/triage.out" "│ 2012-03-16 18:00 │    3,297 │ 404          │ ######################################## │" "peak hour 18:00"
-has "$T/triage.out" "│ 2012-03-16 23:00 │        0 │ -            │" "empty hours"
+has "$T/triage.out" "│ 2012-03-16 18:00 │ 1 hour │    3,297 │ 404          │ ######################################## │" "peak hour 18:00"
+has "$T/triage.out" "│ 2012-03-16 23:00 │ 1 hour │        0 │ -            │" "empty hours"
 has "$T/triage.out" "│ -           │ -                     │      107 │   1.2% │" "unset status codes"
 
 # A real log (tests/data, see examples/LICENSES.md) through the runner.
@@ -62,7 +62,7 @@ has "$T/py.out" "  sqli             249  top source 192.168.202.138" "python: at
 # The sqlite3 shell (.load, .read), with this build's extension.
 sed "s|^\.load .*|.load $EXT|" examples/shell_example.sql | sqlite3 -bail > "$T/sh.out" 2>&1 || { cat "$T/sh.out"; fail "shell_example.sql"; }
 has "$T/sh.out" "│ DirBuster │ 192.168.203.63  │ 3700     │ 17:40 │ 19:09 │ 404          │" "shell: scanners"
-has "$T/sh.out" "│ 2012-03-16 18:00 │    3,297 │ 404          │" "shell: .read sql/03_hourly.sql"
+has "$T/sh.out" "│ 2012-03-16 18:00 │ 1 hour │    3,297 │ 404          │" "shell: .read sql/03_hourly.sql"
 has "$T/sh.out" "│ sqli          │ /index.php?id=1;DROP TABLE users--" "shell: .read sql/07b_attack_examples.sql"
 
 # Node, better-sqlite3@12.
