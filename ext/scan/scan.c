@@ -250,9 +250,6 @@ int zl_scan_next(ZlScan *s){
 
 /* ---- cells ---------------------------------------------------------------- */
 
-/* A JSON member as text: a string as the parser decoded it; anything else
-** written into the column's own buffer, so that the cells of several
-** columns of a row are all valid at once. */
 /* A JSON member as text: a string or number as it stands in the line when
 ** it can be, else built into the column's own buffer, so that the cells of
 ** several columns of a row are all valid at once. */
