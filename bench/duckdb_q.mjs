@@ -1,12 +1,17 @@
-// DuckDB alternative for bench.sh: node bench/duckdb_q.mjs T1..T6 FILE
-// Reads the Zeek TSV with read_csv (one process per question, as an analyst
-// would), prints tab-separated rows, NULL as '-'. Quoting is off (Zeek never
-// quotes; URIs hold raw '"'), the 8 header lines are skipped, the trailing
-// '#close' line is dropped by ignore_errors (the answer check catches any
-// other line it would drop). A .gz file is read compressed.
+// DuckDB alternative for bench.sh: node bench/duckdb_q.mjs T1..T6 FILE [READER]
+// One process per question, as an analyst would; prints tab-separated rows,
+// NULL as '-'. READER:
+//   csv (default)  the Zeek TSV with read_csv: quoting off (Zeek never quotes;
+//                  URIs hold raw '"'), the 8 header lines skipped, the trailing
+//                  '#close' line dropped by ignore_errors (the answer check
+//                  catches any other line it would drop)
+//   json           Zeek's JSON with read_json(ignore_errors=true), its types
+//                  detected by DuckDB, the dotted keys renamed
+//   objects        Zeek's JSON with read_ndjson_objects and ->> per member
+// A .gz file is read compressed.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [q, file] = process.argv.slice(2);
+const [q, file, source = 'csv'] = process.argv.slice(2);
 const cols = {
   ts: 'DOUBLE', uid: 'VARCHAR', id_orig_h: 'VARCHAR', id_orig_p: 'INTEGER',
   id_resp_h: 'VARCHAR', id_resp_p: 'INTEGER', trans_depth: 'BIGINT', method: 'VARCHAR',
@@ -18,8 +23,19 @@ const cols = {
   resp_mime_types: 'VARCHAR',
 };
 const colSpec = '{' + Object.entries(cols).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
-const http = `read_csv('${file.replace(/'/g, "''")}', delim='\\t', header=false, skip=8, ` +
-  `quote='', escape='', nullstr='-', auto_detect=false, ignore_errors=true, columns=${colSpec})`;
+const path = `'${file.replace(/'/g, "''")}'`;
+// The members the questions use, from a JSON object j.
+const member = (k, type) => `CAST(j->>'$."${k}"' AS ${type}) AS ${k.replace('.', '_')}`;
+const http = {
+  csv: `read_csv(${path}, delim='\\t', header=false, skip=8, ` +
+    `quote='', escape='', nullstr='-', auto_detect=false, ignore_errors=true, columns=${colSpec})`,
+  json: `(SELECT ts, "id.orig_h" AS id_orig_h, status_code, user_agent
+          FROM read_json(${path}, ignore_errors=true))`,
+  objects: `(SELECT ${member('ts', 'DOUBLE')}, ${member('id.orig_h', 'VARCHAR')},
+                    ${member('status_code', 'INTEGER')}, ${member('user_agent', 'VARCHAR')}
+             FROM read_ndjson_objects(${path}) AS o(j))`,
+}[source];
+if (!http) { console.error(`unknown reader ${source}`); process.exit(2); }
 const SCANNERS = 'DirBuster|Nmap Scripting Engine|SF/2\\.03b|Nikto|sqlmap';
 
 const sql = {
