@@ -2,8 +2,9 @@
 
 Times each question T1-T6 as a whole process (one process per question, warm
 page cache), several runs, median, for zeeklog and the alternatives an analyst
-would reach for, checks that they all give the same answers, and writes the
-results as markdown to bench/RESULTS.md.
+would reach for, checks that they all give the same answers; then the main job
+(the whole triage report, bench/mainjob.py) against DuckDB running the same
+reports; and writes the results as markdown to bench/RESULTS.md.
 
 Environment (all optional):
   BENCH_SIZES        row counts, default "200000 2000000" (add 20000000 for the growth)
@@ -11,6 +12,9 @@ Environment (all optional):
   BENCH_PANDAS_RUNS  timed pandas runs, default 1 (its check run counts as one)
   BENCH_PANDAS_MAX   largest size pandas runs on, default 2000000 (~2.5 GB RSS there)
   BENCH_TOOLS        comma list to run only some: cat,zeeklog,sqlite3,duckdb,mawk,gawk,pandas
+  BENCH_PARTS        questions,mainjob (default both): the T1-T6 questions, the main job
+  BENCH_MAINJOB_RUNS timed main-job runs per tool and file, default BENCH_RUNS up to
+                     2M rows and 1 above
   BENCH_OUT          results file, default bench/RESULTS.md
   ZEEKLOG_EXT        the extension without .so, default build/zeeklog
 """
@@ -22,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import mainjob
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(TOP, "bench")
@@ -35,6 +41,7 @@ PANDAS_RUNS = int(os.environ.get("BENCH_PANDAS_RUNS", "1"))
 PANDAS_MAX = int(os.environ.get("BENCH_PANDAS_MAX", "2000000"))
 ONLY = [t for t in os.environ.get("BENCH_TOOLS", "").split(",") if t]
 OUT = os.environ.get("BENCH_OUT", os.path.join(BENCH, "RESULTS.md"))
+PARTS = [p for p in os.environ.get("BENCH_PARTS", "questions,mainjob").split(",") if p]
 PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 QUESTIONS = ["T1", "T2", "T3", "T4", "T5", "T6"]
 QTEXT = {
@@ -75,10 +82,18 @@ SQL_T5 = (
     "UNION ALL SELECT 'scanner rows', sum(n) FROM u WHERE {cond};")
 
 
-def sql_for(q, funcs):
+# zeeklog's T4 groups by the zeek table's hidden ts_hour column (a grouped
+# scan, no sort of every row); a native table has no such column.
+SQL_T4_ZEEK = ("SELECT strftime('%Y-%m-%d %H', ts_hour, 'unixepoch'), count(*), mode(status_code) "
+               "FROM http GROUP BY ts_hour ORDER BY 1;")
+
+
+def sql_for(q, funcs, zeek=False):
     if q in SQL_COMMON:
         return SQL_COMMON[q]
     if q == "T4":
+        if zeek and "ts_hour" in funcs:
+            return SQL_T4_ZEEK
         return SQL_T4_MODE if "mode" in funcs else SQL_T4_PLAIN
     cond = ("is_scanner_ua(ua)" if "is_scanner_ua" in funcs
             else "ua REGEXP '%s'" % SCANNER_RE)
@@ -136,6 +151,8 @@ def zeeklog_funcs():
         return None
     got = set()
     for f, probe in (("mode", "SELECT mode(1);"), ("is_scanner_ua", "SELECT is_scanner_ua('x');"),
+                     ("ts_hour", "CREATE VIRTUAL TABLE temp.t USING zeek('%s'); SELECT ts_hour FROM t LIMIT 0;"
+                      % os.path.join(TOP, "tests", "reports", "http.log")),
                      ("zeek", "SELECT count(*) FROM pragma_module_list WHERE name = 'zeek';")):
         p = subprocess.run(["sqlite3", "-batch", ":memory:", "-cmd", ".load " + EXT, probe],
                            capture_output=True, text=True, env=ENV)
@@ -164,7 +181,7 @@ def tools_for(log, db, funcs, rows, gz=False):
         ts.append(Tool("zeeklog", "zeeklog", lambda q: sqlite_base + [
             ":memory:", "-cmd", ".load " + EXT,
             "-cmd", "CREATE VIRTUAL TABLE temp.http USING zeek(%s)" % sq(log),
-            sql_for(q, funcs)]))
+            sql_for(q, funcs, zeek=True)]))
     if not gz and db:
         load = ["-cmd", ".load " + EXT] if funcs else []
         ts.append(Tool("sqlite3", "sqlite3 (imported)", lambda q: sqlite_base + [
@@ -308,6 +325,65 @@ def versions():
     return v, "%s, %d cores, %s %s" % (cpu, os.cpu_count(), platform.system(), platform.release())
 
 
+def loadavg():
+    try:
+        return " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def bench_mainjob(rows, log):
+    """The whole triage on each variant of the log, zeeklog and DuckDB in turn.
+    Returns ({(tool, variant): (median s, peak KiB, runs)}, load averages,
+    check notes) and the notes."""
+    runs = int(os.environ.get("BENCH_MAINJOB_RUNS", RUNS if rows <= 2000000 else 1))
+    print("  main job (whole triage), %d run(s) each:" % runs, flush=True)
+    att, scn = mainjob.maps(TOP, EXT, log, ENV)
+    cmds = mainjob.commands(TOP, EXT, log, att, scn)
+    if ONLY:
+        cmds = {k: v for k, v in cmds.items() if k[0].split("_")[0] in ONLY}
+    for k in cmds:  # warm the page cache
+        subprocess.run(["cat", cmds[k][-3 if k[0].startswith("duckdb") else -1]], stdout=subprocess.DEVNULL)
+    notes, samples, rss, checks = [], {}, {}, {}
+    load = [loadavg()]
+    base_text = None
+    for k, argv in cmds.items():  # the check run
+        dt, kb, rc, text, err = run(argv, out=True)
+        if rc != 0:
+            notes.append("main job, %s on %s: exit %d: %s" % (k[0], k[1], rc, err.strip()[:300]))
+            continue
+        samples[k], rss[k] = [], kb
+        if k[0].startswith("duckdb"):
+            diffs = mainjob.check(TOP, EXT, log, text, ENV)
+            checks[k] = not diffs
+            notes += ["main job, %s on %s (%d rows) differs from zeeklog: %s" % (k[0], k[1], rows, d)
+                      for d in diffs]
+        elif k[1] == "tsv":
+            base_text = text
+            checks[k] = True
+        else:  # .gz and JSON: the same report as the TSV's
+            checks[k] = base_text is not None and text == base_text
+            if not checks[k]:
+                notes.append("main job, zeeklog on %s (%d rows): its report differs from the TSV's" % (k[1], rows))
+    for i in range(runs):  # round robin
+        for k, argv in cmds.items():
+            if k in samples:
+                dt, kb, rc, _, err = run(argv)
+                if rc != 0:
+                    notes.append("main job, %s on %s: timed run exit %d" % (k[0], k[1], rc))
+                    del samples[k]
+                    continue
+                samples[k].append(dt)
+                rss[k] = max(rss[k], kb)
+    load.append(loadavg())
+    res = {k: (statistics.median(v), rss[k], len(v), checks.get(k)) for k, v in samples.items() if v}
+    for key, label, _, _ in mainjob.VARIANTS:
+        line = "  ".join("%s %.3fs (%s MiB)" % (t, res[(t, key)][0], mib(res[(t, key)][1]))
+                         for t in ("zeeklog", "duckdb", "duckdb_view") if (t, key) in res)
+        print("    %-10s" % label + (line or "—"), flush=True)
+    return dict(res=res, load=load, runs=runs), notes
+
+
 def main():
     funcs = zeeklog_funcs()
     if funcs is None or "zeek" not in (funcs or set()):
@@ -324,17 +400,22 @@ def main():
             subprocess.run(["cat", f], stdout=subprocess.DEVNULL)
         print("bench: %d rows, %s (%.0f MB)" % (rows, log, os.path.getsize(log) / 1e6), flush=True)
         imp = None
-        if not ONLY or "sqlite3" in ONLY:
-            imp = import_sqlite(log, db)
-            print("  sqlite3 import: %.2fs, %s MiB" % (imp[0], mib(imp[1])), flush=True)
-        res, notes = bench_file(tools_for(log, db if imp else None, funcs, rows), QUESTIONS,
-                                os.path.basename(log))
-        print("  gzip:", flush=True)
-        gres, gnotes = bench_file(tools_for(gz, None, funcs, rows, gz=True), ["T1", "T2"],
-                                  os.path.basename(gz))
+        res, gres = {q: {} for q in QUESTIONS}, {q: {} for q in ("T1", "T2")}
+        if "questions" in PARTS:
+            if not ONLY or "sqlite3" in ONLY:
+                imp = import_sqlite(log, db)
+                print("  sqlite3 import: %.2fs, %s MiB" % (imp[0], mib(imp[1])), flush=True)
+            res, notes = bench_file(tools_for(log, db if imp else None, funcs, rows), QUESTIONS,
+                                    os.path.basename(log))
+            print("  gzip:", flush=True)
+            gres, gnotes = bench_file(tools_for(gz, None, funcs, rows, gz=True), ["T1", "T2"],
+                                      os.path.basename(gz))
+            all_notes += notes + gnotes
         report[rows] = dict(log=log, size=os.path.getsize(log), gzsize=os.path.getsize(gz),
-                            imp=imp, res=res, gres=gres)
-        all_notes += notes + gnotes
+                            imp=imp, res=res, gres=gres, main=None)
+        if "mainjob" in PARTS and funcs and "zeek" in funcs:
+            report[rows]["main"], notes = bench_mainjob(rows, log)
+            all_notes += notes
         if os.path.exists(db):
             os.remove(db)  # a 2M-row table is ~600 MB
     md = render(report, all_notes, funcs, vers, machine)
@@ -349,7 +430,8 @@ def render(report, notes, funcs, vers, machine):
     knobs = []
     if SIZES != [200000, 2000000]:
         knobs.append("BENCH_SIZES='%s'" % " ".join(str(s) for s in SIZES))
-    for k in ("BENCH_RUNS", "BENCH_PANDAS_RUNS", "BENCH_PANDAS_MAX", "BENCH_TOOLS"):
+    for k in ("BENCH_RUNS", "BENCH_PANDAS_RUNS", "BENCH_PANDAS_MAX", "BENCH_TOOLS", "BENCH_PARTS",
+              "BENCH_MAINJOB_RUNS"):
         if os.environ.get(k):
             knobs.append("%s=%s" % (k, shlex.quote(os.environ[k])))
     cmd = " ".join(knobs + ["make bench"])
@@ -381,43 +463,46 @@ def render(report, notes, funcs, vers, machine):
         present = [k for k in keys if any(k in res[q] for q in res)]
         o.append("\n## %s rows (%.0f MB, .gz %.0f MB)\n" % (
             "{:,}".format(rows), r["size"] / 1e6, r["gzsize"] / 1e6))
-        if r["imp"]:
-            o.append("sqlite3 `.import` (grep -v '^#' | .import, then `-` -> NULL): %.2f s, %s MiB.\n" % (
-                r["imp"][0], mib(r["imp"][1])))
-        vs = [k for k in ("cat", "sqlite3", "duckdb", "mawk", "pandas")
-              if k in present] if "zeeklog" in present else []
-        o.append("\n| " + " | ".join(["question"] + [names[k] for k in present] +
-                                     ["zeeklog vs " + names[k] for k in vs]) + " |")
-        o.append("|---" * (1 + len(present) + len(vs)) + "|")
-        for q in QUESTIONS:
-            row = ["%s %s" % (q, QTEXT[q])] + [cell(res, q, k) for k in present]
-            if "zeeklog" in present:
-                z = res[q].get("zeeklog", (None,))[0]
-                for k in vs:
-                    row.append(ratio(z, res[q].get(k, (None,))[0]))
-            o.append("| " + " | ".join(row) + " |")
-        o.append("\nPeak RSS (MiB, max over runs, `/usr/bin/time -f %M`):\n")
-        o.append("| question | " + " | ".join(names[k] for k in present) + " |")
-        o.append("|---" * (1 + len(present)) + "|")
-        for q in QUESTIONS:
-            o.append("| %s | " % q + " | ".join(
-                mib(res[q][k][1]) if k in res[q] else "—" for k in present) + " |")
-        g = r["gres"]
-        gp = [k for k in keys if any(k in g[q] for q in g)]
-        gn = {"cat": "zcat", "zeeklog": "zeeklog on .gz", "duckdb": "DuckDB on .gz",
-              "mawk": "zcat \\| mawk", "gawk": "zcat \\| gawk"}
-        o.append("\ngzip (`%s.gz`):\n" % os.path.basename(r["log"]))
-        o.append("| question | " + " | ".join(gn[k] for k in gp) +
-                 (" | zeeklog vs zcat |" if "zeeklog" in gp else " |"))
-        o.append("|---" * (1 + len(gp) + (1 if "zeeklog" in gp else 0)) + "|")
-        for q in g:
-            row = [q] + [cell(g, q, k) for k in gp]
-            if "zeeklog" in gp:
-                row.append(ratio(g[q].get("zeeklog", (None,))[0], g[q].get("cat", (None,))[0]))
-            o.append("| " + " | ".join(row) + " |")
-        o.append("")
-        o += targets(rows, r)
-    if len(report) > 1:
+        if "questions" in PARTS:
+            if r["imp"]:
+                o.append("sqlite3 `.import` (grep -v '^#' | .import, then `-` -> NULL): %.2f s, %s MiB.\n" % (
+                    r["imp"][0], mib(r["imp"][1])))
+            vs = [k for k in ("cat", "sqlite3", "duckdb", "mawk", "pandas")
+                  if k in present] if "zeeklog" in present else []
+            o.append("\n| " + " | ".join(["question"] + [names[k] for k in present] +
+                                         ["zeeklog vs " + names[k] for k in vs]) + " |")
+            o.append("|---" * (1 + len(present) + len(vs)) + "|")
+            for q in QUESTIONS:
+                row = ["%s %s" % (q, QTEXT[q])] + [cell(res, q, k) for k in present]
+                if "zeeklog" in present:
+                    z = res[q].get("zeeklog", (None,))[0]
+                    for k in vs:
+                        row.append(ratio(z, res[q].get(k, (None,))[0]))
+                o.append("| " + " | ".join(row) + " |")
+            o.append("\nPeak RSS (MiB, max over runs, `/usr/bin/time -f %M`):\n")
+            o.append("| question | " + " | ".join(names[k] for k in present) + " |")
+            o.append("|---" * (1 + len(present)) + "|")
+            for q in QUESTIONS:
+                o.append("| %s | " % q + " | ".join(
+                    mib(res[q][k][1]) if k in res[q] else "—" for k in present) + " |")
+            g = r["gres"]
+            gp = [k for k in keys if any(k in g[q] for q in g)]
+            gn = {"cat": "zcat", "zeeklog": "zeeklog on .gz", "duckdb": "DuckDB on .gz",
+                  "mawk": "zcat \\| mawk", "gawk": "zcat \\| gawk"}
+            o.append("\ngzip (`%s.gz`):\n" % os.path.basename(r["log"]))
+            o.append("| question | " + " | ".join(gn[k] for k in gp) +
+                     (" | zeeklog vs zcat |" if "zeeklog" in gp else " |"))
+            o.append("|---" * (1 + len(gp) + (1 if "zeeklog" in gp else 0)) + "|")
+            for q in g:
+                row = [q] + [cell(g, q, k) for k in gp]
+                if "zeeklog" in gp:
+                    row.append(ratio(g[q].get("zeeklog", (None,))[0], g[q].get("cat", (None,))[0]))
+                o.append("| " + " | ".join(row) + " |")
+            o.append("")
+            o += targets(rows, r)
+        if r["main"]:
+            o += render_mainjob(rows, r["main"])
+    if len(report) > 1 and "questions" in PARTS:
         o.append("\n## Growth (zeeklog if built, else mawk): median seconds, and µs per row\n")
         sizes = list(report)
         o.append("| question | " + " | ".join("{:,} rows".format(s) for s in sizes) + " |")
@@ -430,12 +515,78 @@ def render(report, notes, funcs, vers, machine):
                 v = res.get(k)
                 cells.append("%s s (%.2f µs/row)" % (fmt_s(v[0]), v[0] / s * 1e6) if v else "—")
             o.append("| %s | " % q + " | ".join(cells) + " |")
+    if sum(1 for r in report.values() if r["main"]) > 1:
+        o += render_main_growth(report)
     o.append("\n## Answer checks\n")
     o.append("\n".join("- " + n for n in notes) if notes else
              "Every tool gave the same answer for every question and size (outputs normalized: "
-             "tab-separated, NULL as `-`, T2/T4 rows sorted; top-5 ties broken by key).")
+             "tab-separated, NULL as `-`, T2/T4 rows sorted; top-5 ties broken by key); in the main "
+             "job, DuckDB's answers equal zeeklog's in every report (Zeek's escapes decoded, numbers "
+             "to 6 digits) and zeeklog's report is the same on the .gz and the JSON twin as on the TSV.")
     o.append("")
     return "\n".join(o)
+
+
+MAIN_TARGETS = {"tsv": 2.0, "gz": 2.5, "json": 4.0}  # seconds at 2M rows (issue 16)
+
+
+def render_mainjob(rows, m):
+    """The main-job table of one size, and its targets at 2M rows."""
+    res = m["res"]
+    o = ["\nMain job: the whole triage report (`bin/zeeklog-report FILE > /dev/null`, every report) "
+         "against DuckDB running the same reports (`bench/duckdb_triage.mjs`, attack classes and "
+         "scanner names given as mapping tables): over a temp table the log is loaded into once "
+         "(the careful translation), and on the TSV also over a view of `read_csv` (each report "
+         "reads the log: `--view`); %d timed run(s) each, in turn, after a check run; load average "
+         "%s at the start, %s at the end.\n" % (m["runs"], m["load"][0], m["load"][1]),
+         "| file | zeeklog | DuckDB, temp table | zeeklog / DuckDB | DuckDB, read_csv view | "
+         "zeeklog / DuckDB read_csv | zeeklog peak RSS | DuckDB peak RSS |",
+         "|---|---|---|---|---|---|---|---|"]
+    mark = lambda v: "" if v is None or v[3] in (None, True) else " ✗"
+    for key, label, _, _ in mainjob.VARIANTS:
+        z, d, v = res.get(("zeeklog", key)), res.get(("duckdb", key)), res.get(("duckdb_view", key))
+        if not z and not d:
+            o.append("| %s | — | — | — | — | — | — | — |" % label)
+            continue
+        o.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            label, fmt_s(z[0]) + mark(z) if z else "—", fmt_s(d[0]) + mark(d) if d else "—",
+            ratio(z and z[0], d and d[0]), fmt_s(v[0]) + mark(v) if v else "—",
+            ratio(z and z[0], v and v[0]), mib(z[1]) + " MiB" if z else "—",
+            mib(d[1]) + " MiB" if d else "—"))
+    if rows != 2000000:
+        return o + [""]
+    o.append("\nMain-job targets (issue 16), this run:\n")
+    z = {k: res[("zeeklog", k)] for k, _, _, _ in mainjob.VARIANTS if ("zeeklog", k) in res}
+    for key, label, _, _ in mainjob.VARIANTS:
+        if key in z:
+            o.append("- %s whole triage on %s at most %.1f s: %s s" % (
+                "PASS" if z[key][0] <= MAIN_TARGETS[key] else "FAIL", label, MAIN_TARGETS[key],
+                fmt_s(z[key][0])))
+    if "tsv" in z and ("duckdb", "tsv") in res:
+        r = z["tsv"][0] / res[("duckdb", "tsv")][0]
+        o.append("- %s TSV at most 0.15x DuckDB: %.2fx" % ("PASS" if r <= 0.15 else "FAIL", r))
+    if z:
+        peak = max(v[1] for v in z.values())
+        o.append("- %s peak RSS under 64 MiB: %s MiB" % ("PASS" if peak < 64 * 1024 else "FAIL", mib(peak)))
+    return o + [""]
+
+
+def render_main_growth(report):
+    o = ["\n## Main job: growth (median seconds, and µs per row)\n",
+         "| | " + " | ".join("{:,} rows".format(s) for s, r in report.items() if r["main"]) + " |",
+         "|---" * (1 + sum(1 for r in report.values() if r["main"])) + "|"]
+    for tool, key, label in (("zeeklog", "tsv", "zeeklog, TSV"), ("zeeklog", "gz", "zeeklog, .gz"),
+                             ("zeeklog", "json", "zeeklog, JSON twin"), ("duckdb", "tsv", "DuckDB, TSV"),
+                             ("duckdb", "gz", "DuckDB, .gz"),
+                             ("duckdb_view", "tsv", "DuckDB, read_csv view, TSV")):
+        cells = []
+        for s, r in report.items():
+            if r["main"]:
+                v = r["main"]["res"].get((tool, key))
+                cells.append("%s s (%.2f µs/row, %s MiB)" % (fmt_s(v[0]), v[0] / s * 1e6, mib(v[1]))
+                             if v else "—")
+        o.append("| %s | " % label + " | ".join(cells) + " |")
+    return o
 
 
 def targets(rows, r):
