@@ -12,7 +12,8 @@ Environment (all optional):
   BENCH_PANDAS_RUNS  timed pandas runs, default 1 (its check run counts as one)
   BENCH_PANDAS_MAX   largest size pandas runs on, default 2000000 (~2.5 GB RSS there)
   BENCH_TOOLS        comma list to run only some: cat,zeeklog,sqlite3,duckdb,mawk,gawk,pandas
-  BENCH_PARTS        questions,mainjob (default both): the T1-T6 questions, the main job
+  BENCH_PARTS        questions,mainjob,json (default all): the T1-T6 questions, the main job,
+                     the JSON rows (bench/json_bench.py, run by bench.sh: RESULTS-json.md)
   BENCH_MAINJOB_RUNS timed main-job runs per tool and file, default BENCH_RUNS up to
                      2M rows and 1 above
   BENCH_OUT          results file, default bench/RESULTS.md
@@ -41,7 +42,7 @@ PANDAS_RUNS = int(os.environ.get("BENCH_PANDAS_RUNS", "1"))
 PANDAS_MAX = int(os.environ.get("BENCH_PANDAS_MAX", "2000000"))
 ONLY = [t for t in os.environ.get("BENCH_TOOLS", "").split(",") if t]
 OUT = os.environ.get("BENCH_OUT", os.path.join(BENCH, "RESULTS.md"))
-PARTS = [p for p in os.environ.get("BENCH_PARTS", "questions,mainjob").split(",") if p]
+PARTS = [p for p in os.environ.get("BENCH_PARTS", "questions,mainjob,json").split(",") if p]
 PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 QUESTIONS = ["T1", "T2", "T3", "T4", "T5", "T6"]
 QTEXT = {

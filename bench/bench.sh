@@ -1,6 +1,7 @@
 #!/bin/sh
 # `make bench` / `make bench-quick`: times zeeklog against cat/zcat, awk,
-# sqlite3 on an imported table, DuckDB and pandas, and writes bench/RESULTS.md.
+# sqlite3 on an imported table, DuckDB and pandas, and writes bench/RESULTS.md
+# (bench/bench.py), then on the JSON twins: bench/RESULTS-json.md (bench/json_bench.py).
 #   BENCH_SIZES="200000 2000000 20000000" sh bench/bench.sh   (see bench/bench.py)
 # Installs what it needs when missing: GNU time, python3-pandas (Debian), and
 # DuckDB (npm @duckdb/node-api, into bench/node_modules). Without network the
@@ -29,4 +30,5 @@ if command -v npm >/dev/null 2>&1 && [ ! -d bench/node_modules/@duckdb/node-api 
     echo "bench: npm install failed; DuckDB is left out" >&2
 fi
 if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi
-exec "$PY" bench/bench.py
+"$PY" bench/bench.py
+case ",${BENCH_PARTS:-json}," in *,json,*) "$PY" bench/json_bench.py ;; esac
