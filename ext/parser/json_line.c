@@ -57,6 +57,19 @@
 ** otherwise keeps some as calls, a third of the time on Zeek's lines). */
 #define HOT static inline __attribute__((always_inline))
 
+/* The fast paths this CPU can take. */
+static int cpu_simd(void){
+#if defined(HAVE_AVX2_PATH)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")
+         && __builtin_cpu_supports("popcnt") ? ZL_JSON_SIMD_AVX2 : ZL_JSON_SIMD_SSE2;
+#elif defined(JSON_SIMD)
+  return ZL_JSON_SIMD_SSE2;
+#else
+  return ZL_JSON_SIMD_NONE;
+#endif
+}
+
 /* ---- the key index ------------------------------------------------------ */
 
 HOT uint64_t load64(const char *p){ uint64_t v; memcpy(&v, p, 8); return v; }
@@ -111,7 +124,95 @@ int zl_json_keys_find(const ZlJsonKeys *keys, const char *key, size_t n){
   return keys_lookup(keys, key, n);
 }
 
+/* A key expected at some place in a line, to be compared without hashing:
+** its first 16 bytes, and the rest through name. A key not in the index can
+** be expected too (column -1) when it is 16 bytes or fewer. */
+typedef struct ZlJsonGuess {
+  char head[16];               /* the first bytes, then the closing quote, then zeros */
+  uint32_t want;               /* bit i: head[i] is to be compared */
+  uint32_t len;                /* the length, and GUESS_WHOLE; NO_GUESS: nothing expected */
+  uint32_t next;               /* the guess to use after this key (GUESS_COLUMN(c) for column c) */
+  int32_t column;              /* -1: not a column */
+} ZlJsonGuess;                 /* 32 bytes: an index is a shift */
+
+#define GUESS_WHOLE 0x80000000u /* the head (with its quote) is not the whole comparison */
+#define GUESS_LEN(g) ((g)->len & ~GUESS_WHOLE)
+#define NO_GUESS UINT32_MAX
+#define GUESS_HEAD 16
+
+/* ZlJsonLine.guess is indexed by the key before: [k] after the unknown key
+** remembered as number k, [GUESS_UNKNOWN] after any other unknown key,
+** [GUESS_COLUMN(c)] after column c's, [GUESS_START(keys)] at the line's
+** start. So a guess's `next` less GUESS_COLUMN(0) is its column, negative
+** for an unknown key. */
+#define UNKNOWN_KEYS 32        /* unknown keys remembered, each line of its own */
+#define GUESS_UNKNOWN UNKNOWN_KEYS
+#define GUESS_COLUMN(c) (UNKNOWN_KEYS + 1 + (c))
+#define GUESS_START(keys) GUESS_COLUMN((keys)->n)
+#define GUESSES(keys) ((size_t)GUESS_START(keys) + 1)
+
+/* A key shorter than the head is compared with its closing quote: as a key
+** without a backslash holds no quote, equal bytes then mean equal lengths
+** too, unless the name itself holds a quote. */
+static void guess_set(ZlJsonGuess *g, const char *name, size_t len, uint32_t next, int column){
+  memset(g, 0, sizeof *g);
+  memcpy(g->head, name, len < GUESS_HEAD ? len : GUESS_HEAD);
+  if(len < GUESS_HEAD) g->head[len] = '"';
+  g->want = len + 1 >= GUESS_HEAD ? 0xFFFFu : (1u << (len + 1)) - 1;
+  g->len = len < GUESS_WHOLE ? (uint32_t)len : NO_GUESS;
+  if(len >= GUESS_HEAD || memchr(name, '"', len) != NULL) g->len |= GUESS_WHOLE;
+  g->next = next;
+  g->column = column;
+}
+
+/* Nothing expected: no key matches 16 NUL bytes (a control byte keeps a
+** line from the walks that compare without a length). */
+static void guess_none(ZlJsonGuess *g){
+  memset(g, 0, sizeof *g);
+  g->want = 0xFFFFu;
+  g->len = NO_GUESS;
+  g->next = GUESS_UNKNOWN;
+  g->column = -1;
+}
+
+/* The rest of a key longer than a guess's head. */
+static __attribute__((noinline))
+int guess_tail_matches(const ZlJsonKeys *keys, const ZlJsonGuess *g, const char *k, size_t n){
+  if(GUESS_LEN(g) != n) return 0;
+  if(n <= GUESS_HEAD) return 1;
+  return g->column >= 0 && same_bytes(keys->slot_of[g->column]->name + GUESS_HEAD, k + GUESS_HEAD, n - GUESS_HEAD);
+}
+
+/* Whether the key k[0..n) (no backslash in it; 16 bytes readable at k) is
+** the one g expects. */
+HOT int guess_hits(const ZlJsonKeys *keys, const ZlJsonGuess *g, const char *k, size_t n){
+#if defined(JSON_SIMD)
+  __m128i eq = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)k),
+                              _mm_loadu_si128((const __m128i *)(const void *)g->head));
+  if(((unsigned)_mm_movemask_epi8(eq) & g->want) != g->want) return 0;
+  if(!(g->len & GUESS_WHOLE)) return 1;
+  if(GUESS_LEN(g) != n) return 0;
+  if(n <= GUESS_HEAD + 8 && g->column >= 0)     /* the rest in one compare (it overlaps the head) */
+    return load64(k + n - 8) == keys->tail8[g->column];
+  return guess_tail_matches(keys, g, k, n);
+#else
+  if(g->len == NO_GUESS || GUESS_LEN(g) != n || !same_bytes(g->head, k, n + 1 < GUESS_HEAD ? n + 1 : GUESS_HEAD))
+    return 0;
+#endif
+  return !(g->len & GUESS_WHOLE) || guess_tail_matches(keys, g, k, n);
+}
+
+/* The same, with no promise of room after k. */
+HOT int guess_matches(const ZlJsonKeys *keys, const ZlJsonGuess *g, const char *k, size_t n, size_t room){
+  if(GUESS_LEN(g) != n || g->len == NO_GUESS) return 0;
+  if(room >= GUESS_HEAD) return guess_hits(keys, g, k, n);
+  if(!same_bytes(g->head, k, n < GUESS_HEAD ? n : GUESS_HEAD)) return 0;
+  return n <= GUESS_HEAD || guess_tail_matches(keys, g, k, n);
+}
+
 void zl_json_keys_free(ZlJsonKeys *keys){
+  free(keys->tail8);
+  free(keys->guess_of);
   free(keys->slot_of);
   free(keys->slots);
   free(keys->names);
@@ -129,12 +230,15 @@ int zl_json_keys_init(ZlJsonKeys *keys, const char *const *names, int n){
   keys->slots = calloc(slots, sizeof *keys->slots);
   keys->names = malloc(bytes ? bytes : 1);
   keys->slot_of = calloc(n > 0 ? (size_t)n : 1, sizeof *keys->slot_of);
-  if(!keys->slots || !keys->names || !keys->slot_of){ zl_json_keys_free(keys); return -1; }
+  keys->guess_of = calloc(n > 0 ? (size_t)n : 1, sizeof *keys->guess_of);
+  keys->tail8 = calloc(n > 0 ? (size_t)n : 1, sizeof *keys->tail8);
+  if(!keys->slots || !keys->names || !keys->slot_of || !keys->guess_of || !keys->tail8){
+    zl_json_keys_free(keys);
+    return -1;
+  }
   keys->n = n;
   keys->mask = slots - 1;
-#if defined(HAVE_AVX2_PATH)
-  keys->avx2 = __builtin_cpu_supports("avx2");   /* the CPU's, read once */
-#endif
+  keys->simd = cpu_simd();
   char *w = keys->names;
   for(int c = 0; c < n; c++){
     size_t len = strlen(names[c]);
@@ -151,6 +255,9 @@ int zl_json_keys_init(ZlJsonKeys *keys, const char *const *names, int n){
     }else{
       keys->slot_of[c] = keys->slot_of[first];
     }
+    const ZlJsonKeySlot *slot = keys->slot_of[c];
+    guess_set(&keys->guess_of[c], slot->name, slot->len, (uint32_t)GUESS_COLUMN(slot->column), slot->column);
+    if(slot->len >= 8) keys->tail8[c] = load64(slot->name + slot->len - 8);
     w += len + 1;
   }
   return 0;
@@ -172,16 +279,26 @@ typedef struct Scan {
   const char *error_at;
 } Scan;
 
-/* Clean lines, those with no backslash and no control byte (Zeek's, nearly
-** all), have their quotes found at once: every string then ends at the next
-** quote, taken from the bitmap instead of looked for. */
-#define CLEAN_MAX_WORDS 64                      /* lines up to 4 KiB */
+/* Lines of up to 4 KiB with no control byte (Zeek's, nearly all) are first
+** indexed (index_line): every quote that is not escaped, and every
+** backslash when there are any. Each string is then two quotes taken in
+** turn from the bitmap, with no search and no dependency on the bytes
+** before it. */
+#define INDEX_MAX_WORDS 64                      /* of 64 bytes */
+
+typedef struct LineIndex {
+  uint64_t quote[INDEX_MAX_WORDS + 1];          /* bit i of word w: line[64w + i] is a quote; then a sentinel */
+  uint64_t backslash[INDEX_MAX_WORDS];          /* the same for backslashes, when the line has any */
+} LineIndex;
 
 typedef struct QuoteIter {                      /* small, so that it lives in registers */
+  const char *at;                               /* the line's byte at bit 0 of *word */
+  const uint64_t *word;                         /* the word being taken */
+  uint64_t bits;                                /* its quotes not yet taken */
   const char *base;                             /* the line */
-  const uint64_t *words;                        /* bit i of word w: base[64w + i] is '"' */
-  size_t word, nwords;
-  uint64_t bits;                                /* the quotes not yet taken in words[word] */
+  const uint64_t *words;                        /* LineIndex.quote */
+  size_t nwords;                                /* the line's words (the sentinel follows) */
+  const uint64_t *backslash;                    /* LineIndex.backslash, or NULL: the line has none */
 } QuoteIter;
 
 static const char *fail(Scan *s, const char *why, const char *at){
@@ -250,8 +367,9 @@ HOT unsigned string_specials16(const char *p){
 
 /* Bit i: p[i] is not a digit. */
 HOT uint64_t non_digits16(const char *p){
-  __m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8('0'));
-  return ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) & 0xFFFFu;
+  /* + 0x46 takes '0'..'9' to the ten largest signed bytes, and nothing else there */
+  __m128i d = _mm_add_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), _mm_set1_epi8(0x46));
+  return ~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(d, _mm_set1_epi8(0x75))) & 0xFFFFu;
 }
 #endif
 
@@ -271,30 +389,45 @@ const char *string_exact(Scan *s, const char *open, const char *p, uint8_t *esca
   }
 }
 
-/* The next quote of a clean line, or NULL. */
+/* The next quote of an indexed line: past its end, the sentinel word's,
+** which no string ends at (so the caller stops). */
 HOT const char *quote_next(QuoteIter *qi){
   while(!qi->bits){
-    if(++qi->word >= qi->nwords) return NULL;
-    qi->bits = qi->words[qi->word];
+    qi->bits = *++qi->word;
+    qi->at += 64;
   }
-  unsigned bit = (unsigned)__builtin_ctzll(qi->bits);
+  const char *q = qi->at + __builtin_ctzll(qi->bits);
   qi->bits &= qi->bits - 1;
-  return qi->base + qi->word * 64 + bit;
+  return q;
 }
 
 /* Forgets the quotes before p (after a reference function passed them). */
 HOT void quote_skip_to(QuoteIter *qi, const char *p){
   size_t at = (size_t)(p - qi->base), w = at / 64;
-  qi->word = w < qi->nwords ? w : qi->nwords;
-  qi->bits = w < qi->nwords ? qi->words[w] & (~0ull << (at % 64)) : 0;
+  if(w > qi->nwords){ w = qi->nwords; at = 64 * w; }
+  qi->word = qi->words + w;
+  qi->at = qi->base + 64 * w;
+  qi->bits = qi->words[w] & (~0ull << (at % 64));
+}
+
+/* Whether line[from, to) holds a backslash. */
+HOT int backslash_between(const QuoteIter *qi, const char *from, const char *to){
+  size_t a = (size_t)(from - qi->base), b = (size_t)(to - qi->base), w = a / 64;
+  uint64_t bits = qi->backslash[w] & (~0ull << (a % 64));
+  for(; w < b / 64; bits = qi->backslash[++w]) if(bits) return 1;
+  return (bits & ((1ull << (b % 64)) - 1)) != 0;
 }
 
 /* The string whose opening quote is at open; returns its closing quote.
-** qi: the line's quotes when it is clean (then a string is two quotes). */
+** qi: the line's index, when it has one (then a string is two quotes). */
 HOT const char *scan_string(Scan *s, QuoteIter *qi, const char *open, uint8_t *escaped){
   if(qi){
     const char *close = quote_next(qi) == open ? quote_next(qi) : NULL;
-    return close ? close : fail(s, "unterminated string", open);   /* the reference says why */
+    if(!close || close >= s->end) return fail(s, "unterminated string", open);   /* the reference says why */
+    if(!qi->backslash || !backslash_between(qi, open + 1, close)) return close;
+    /* Its escapes are checked by the reference, which must end where the index does. */
+    const char *exact = string_exact(s, open, open + 1, escaped);
+    return exact == close ? close : exact ? fail(s, "unterminated string", open) : NULL;
   }
   const char *p = open + 1;
 #if defined(JSON_SIMD)
@@ -601,30 +734,61 @@ static int find_escaped_key(const ZlJsonKeys *keys, char *buf, const char *k, si
   return m == DECODE_BAD || m == DECODE_LONG ? -1 : keys_lookup(keys, buf, m);
 }
 
-/* Zeek writes the keys of every line in one order: the column that followed
-** this one on the last line is tried first, which spares the hash. */
-HOT int find_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, int *prev){
-  const ZlJsonKeySlot *guess = row->next_key[*prev];
-  int c;
-  if(guess && guess->len == n && same_bytes(guess->name, k, n)){
-    c = guess->column;
-  }else{
-    c = keys_lookup(keys, k, n);
-    row->next_key[*prev] = c >= 0 ? keys->slot_of[c] : NULL;
+/* The key found by hashing (its next guess's index returned), which is
+** then expected after prev next time. An unknown key short enough is
+** remembered, so that what follows it is guessed as well. */
+static __attribute__((noinline))
+unsigned learn_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, unsigned prev){
+  int c = keys_lookup(keys, k, n);
+  ZlJsonGuess *g = &row->guess[prev];
+  if(c >= 0){
+    *g = keys->guess_of[c];
+    return GUESS_COLUMN(c);
   }
-  *prev = c >= 0 ? c : keys->n;                   /* keys->n: after an unknown key */
-  return c;
+  if(n > GUESS_HEAD){                           /* too long to remember */
+    guess_none(g);
+    return GUESS_UNKNOWN;
+  }
+  unsigned u = 0;
+  while(u < (unsigned)row->nunknown && !guess_matches(keys, &row->unknown[u], k, n, 0)) u++;
+  if(u == (unsigned)row->nunknown){
+    if(u == UNKNOWN_KEYS) u = GUESS_UNKNOWN;
+    else guess_set(&row->unknown[row->nunknown++], k, n, u, -1);
+  }
+  guess_set(g, k, n, u, -1);
+  return u;
 }
 
-HOT void record_member(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n,
-                       uint8_t key_escaped, const ZlJsonValue *v, int *prev){
-  int c = key_escaped ? find_escaped_key(keys, row->key_buf, k, n) : find_key(row, keys, k, n, prev);
+/* Zeek writes the keys of every line in one order: the key that followed
+** this one on the last line is tried first, which spares the hash. *prev:
+** the guess's index, updated. */
+HOT int find_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, size_t room, unsigned *prev){
+  const ZlJsonGuess *g = &row->guess[*prev];
+  *prev = guess_matches(keys, g, k, n, room) ? g->next : learn_key(row, keys, k, n, *prev);
+  return *prev >= GUESS_COLUMN(0) ? (int)*prev - GUESS_COLUMN(0) : -1;
+}
+
+/* A member's value into its cell: the last non-null value wins. */
+HOT void fill_cell(ZlJsonLine *row, unsigned c, const char *p, size_t n, uint8_t type, uint8_t flags){
+  uint64_t bit = 1ull << (c % 64), *word = &row->filled[c / 64];
+  if(!(*word & bit)){
+    *word |= bit;
+  }else if(type == ZL_JSON_NULL){
+    return;
+  }
+  ZlJsonValue *cell = &row->cells[c];
+  cell->text.p = p;
+  cell->text.n = n;
+  cell->type = type;
+  cell->flags = flags;
+}
+
+HOT void record_member(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, size_t room,
+                       uint8_t key_escaped, const ZlJsonValue *v, unsigned *prev){
+  int c = key_escaped ? find_escaped_key(keys, row->key_buf, k, n) : find_key(row, keys, k, n, room, prev);
   row->members++;
   if(c < 0){ row->unknown_keys++; return; }
-  ZlJsonValue *cell = &row->cells[c];
-  if(cell->type == ZL_JSON_ABSENT) row->set[row->nset++] = c;
-  else if(v->type == ZL_JSON_NULL) return;       /* the last non-null value wins */
-  *cell = *v;
+  fill_cell(row, (unsigned)c, v->text.p, v->text.n, v->type, v->flags);
 }
 
 static int call_member(Sink *sink, const char *k, size_t n, uint8_t key_escaped, const ZlJsonValue *v){
@@ -637,96 +801,181 @@ static int call_member(Sink *sink, const char *k, size_t n, uint8_t key_escaped,
   return sink->fn(sink->ctx, sink->scratch->p, m, v);
 }
 
-#if defined(JSON_SIMD)
-/* The quote bits of 16 bytes at p; *special gets the backslash and control
-** bits. */
-HOT unsigned quotes16(const char *p, unsigned *special){
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-  *special |= (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
-                               _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v)));
-  return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-}
-#endif
+/* ---- the line's index ---------------------------------------------------- */
+
+enum { HAS_BACKSLASH = 1, HAS_CONTROL = 2 };
 
 #if defined(JSON_SIMD)
-/* The quote bits of the whole 64-byte words of a line; returns whether any
-** of those bytes is a backslash or a control byte. */
-static int quote_words_sse2(const char *line, size_t nfull, uint64_t *words){
-  unsigned special = 0;
+/* Per 64-byte word of a line: its quote bits stored, its backslashes and
+** control bytes only told apart from the rest (a line with backslashes has
+** their bits found again, by backslash_words_*). The last, partial word is
+** read from a copy when the caller's buffer ends within 64 bytes, and the
+** bytes past the line are masked off. Returns HAS_*. */
+static unsigned quote_words_sse2(const char *line, size_t len, size_t readable, uint64_t *words){
+  __m128i backslash = _mm_setzero_si128(), control = _mm_setzero_si128();
+  const __m128i quote = _mm_set1_epi8('"'), backslash_byte = _mm_set1_epi8('\\');
+  const __m128i space = _mm_set1_epi8(0x20);
+  size_t nfull = len / 64;
   for(size_t w = 0; w < nfull; w++){
-    const char *p = line + 64 * w;
-    words[w] = quotes16(p, &special) | (uint64_t)quotes16(p + 16, &special) << 16
-             | (uint64_t)quotes16(p + 32, &special) << 32 | (uint64_t)quotes16(p + 48, &special) << 48;
+    uint64_t q = 0;
+    for(int i = 0; i < 64; i += 16){
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + 64 * w + i));
+      q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) << i;
+      backslash = _mm_or_si128(backslash, _mm_cmpeq_epi8(v, backslash_byte));
+      control = _mm_or_si128(control, _mm_subs_epu8(space, v));   /* non-zero below ' ' */
+    }
+    words[w] = q;
   }
-  return special != 0;
+  unsigned has = (_mm_movemask_epi8(backslash) ? HAS_BACKSLASH : 0)
+               | (_mm_movemask_epi8(_mm_cmpeq_epi8(control, _mm_setzero_si128())) != 0xFFFF ? HAS_CONTROL : 0);
+  size_t n = len - 64 * nfull;
+  if(n){                                        /* the last, partial word */
+    char pad[64];
+    const char *src = line + 64 * nfull;
+    if(readable - 64 * nfull < 64){
+      memset(pad, ' ', sizeof pad);
+      memcpy(pad, src, n);
+      src = pad;
+    }
+    uint64_t q = 0, b = 0, c = 0, valid = (1ull << n) - 1;
+    for(int i = 0; i < 64; i += 16){
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+      q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) << i;
+      b |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash_byte)) << i;
+      c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(space, v), _mm_setzero_si128())) << i;
+    }
+    words[nfull] = q & valid;
+    has |= (b & valid ? HAS_BACKSLASH : 0) | (~c & valid ? HAS_CONTROL : 0);
+  }
+  return has;
+}
+
+/* The backslash bits of every word of a line that has some. */
+static void backslash_words_sse2(const char *line, size_t len, uint64_t *words){
+  for(size_t w = 0; w < (len + 63) / 64; w++){
+    uint64_t b = 0;
+    for(size_t i = 0; i < 64 && 64 * w + i < len; i++) b |= (uint64_t)(line[64 * w + i] == '\\') << i;
+    words[w] = b;
+  }
 }
 
 #if defined(HAVE_AVX2_PATH)
 __attribute__((target("avx2")))
-static int quote_words_avx2(const char *line, size_t nfull, uint64_t *words){
-  const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\');
-  const __m256i below_space = _mm256_set1_epi8(0x1f);
-  __m256i special = _mm256_setzero_si256();
+static unsigned quote_words_avx2(const char *line, size_t len, size_t readable, uint64_t *words){
+  const __m256i quote = _mm256_set1_epi8('"'), backslash_byte = _mm256_set1_epi8('\\');
+  const __m256i space = _mm256_set1_epi8(0x20);
+  __m256i backslash = _mm256_setzero_si256(), control = _mm256_setzero_si256();
+  size_t nfull = len / 64;
   for(size_t w = 0; w < nfull; w++){
     __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w));
     __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w + 32));
     uint64_t qa = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, quote));
     uint64_t qb = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote));
     words[w] = qa | qb << 32;
-    special = _mm256_or_si256(special, _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(a, backslash), _mm256_cmpeq_epi8(b, backslash)),
-        _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(a, below_space), a),
-                        _mm256_cmpeq_epi8(_mm256_min_epu8(b, below_space), b))));
+    backslash = _mm256_or_si256(backslash, _mm256_or_si256(_mm256_cmpeq_epi8(a, backslash_byte),
+                                                           _mm256_cmpeq_epi8(b, backslash_byte)));
+    control = _mm256_or_si256(control, _mm256_or_si256(_mm256_subs_epu8(space, a), _mm256_subs_epu8(space, b)));
   }
-  return _mm256_movemask_epi8(special) != 0;
+  unsigned has = (_mm256_testz_si256(backslash, backslash) ? 0 : HAS_BACKSLASH)
+               | (_mm256_testz_si256(control, control) ? 0 : HAS_CONTROL);
+  size_t n = len - 64 * nfull;
+  if(n){                                        /* the last, partial word */
+    char pad[64];
+    const char *src = line + 64 * nfull;
+    if(readable - 64 * nfull < 64){
+      memset(pad, ' ', sizeof pad);
+      memcpy(pad, src, n);
+      src = pad;
+    }
+    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)src);
+    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
+    uint64_t valid = (1ull << n) - 1;
+    uint64_t q = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, quote))
+               | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote)) << 32;
+    const __m256i below_space = _mm256_set1_epi8(0x1f);
+    uint64_t special = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(a, backslash_byte),
+                           _mm256_cmpeq_epi8(_mm256_min_epu8(a, below_space), a)))
+                     | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b, backslash_byte),
+                           _mm256_cmpeq_epi8(_mm256_min_epu8(b, below_space), b))) << 32;
+    words[nfull] = q & valid;
+    if(special & valid){                        /* rare: which of the two */
+      for(size_t i = 64 * nfull; i < len; i++){
+        if(line[i] == '\\') has |= HAS_BACKSLASH;
+        else if((unsigned char)line[i] < 0x20) has |= HAS_CONTROL;
+      }
+    }
+  }
+  return has;
+}
+
+__attribute__((target("avx2")))
+static void backslash_words_avx2(const char *line, size_t len, uint64_t *words){
+  const __m256i backslash_byte = _mm256_set1_epi8('\\');
+  size_t nfull = len / 64;
+  for(size_t w = 0; w < nfull; w++){
+    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w));
+    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w + 32));
+    words[w] = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, backslash_byte))
+             | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, backslash_byte)) << 32;
+  }
+  if(len % 64){
+    uint64_t b = 0;
+    for(size_t i = 0; 64 * nfull + i < len; i++) b |= (uint64_t)(line[64 * nfull + i] == '\\') << i;
+    words[nfull] = b;
+  }
 }
 #endif
+
+/* Takes out of the quote bits those a backslash escapes: a byte is escaped
+** when the byte before it is a backslash that is not escaped itself. */
+static void drop_escaped_quotes(uint64_t *quote, const uint64_t *backslash, size_t nwords){
+  uint64_t carry = 0;                           /* the next word's first byte is escaped */
+  for(size_t w = 0; w < nwords; w++){
+    uint64_t escaped = carry, escapes = backslash[w] & ~carry;
+    carry = 0;
+    while(escapes){                             /* each, the first of the bits left, escapes the next byte */
+      unsigned i = (unsigned)__builtin_ctzll(escapes);
+      escaped |= 2ull << i;                     /* 0 for bit 63: the carry */
+      carry = i == 63;
+      escapes &= ~(3ull << i);
+    }
+    quote[w] &= ~escaped;
+  }
+}
 #endif
 
-/* Finds every quote of the line when it is clean (trailing whitespace, a
-** final '\r' say, left out); 0, or -1 when it is not (or too long). */
-static int find_quotes(const char *line, size_t len, size_t readable, int avx2, QuoteIter *qi,
-                       uint64_t words[CLEAN_MAX_WORDS]){
+/* Indexes a line (trailing whitespace left out) when it has no control
+** byte and at most INDEX_MAX_WORDS words; 0, else -1. */
+static int index_line(const char *line, size_t len, size_t readable, int simd, LineIndex *ix, QuoteIter *qi){
 #if defined(JSON_SIMD)
-  while(len > 0 && is_ws(line[len - 1])) len--;
-  if(len > CLEAN_MAX_WORDS * 64) return -1;
-  size_t i = 64 * (len / 64), nwords = (len + 63) / 64;
+  if(len > INDEX_MAX_WORDS * 64 || simd == ZL_JSON_SIMD_NONE) return -1;
+  size_t nwords = (len + 63) / 64;
 #if defined(HAVE_AVX2_PATH)
-  int special = avx2 ? quote_words_avx2(line, len / 64, words) : quote_words_sse2(line, len / 64, words);
+  int avx2 = simd == ZL_JSON_SIMD_AVX2;
+  unsigned has = avx2 ? quote_words_avx2(line, len, readable, ix->quote) : quote_words_sse2(line, len, readable, ix->quote);
 #else
-  int special = quote_words_sse2(line, len / 64, words);
+  unsigned has = quote_words_sse2(line, len, readable, ix->quote);
 #endif
-  if(i < len){                                  /* the last, partial word */
-    uint64_t bits = 0;
-    unsigned tail_special = 0;
-    for(size_t k = i; k < len; k += 16){
-      char pad[16];
-      const char *src = line + k;
-      if(readable - k < 16){
-        memset(pad, ' ', sizeof pad);
-        memcpy(pad, src, len - k < 16 ? len - k : 16);
-        src = pad;
-      }
-      unsigned sp = 0, q = quotes16(src, &sp);
-      if(len - k < 16){
-        unsigned valid = (1u << (len - k)) - 1;
-        q &= valid;
-        sp &= valid;
-      }
-      bits |= (uint64_t)q << (k - i);
-      tail_special |= sp;
-    }
-    words[i / 64] = bits;
-    special |= tail_special;
+  if(has & HAS_CONTROL) return -1;
+  ix->quote[nwords] = ~0ull;                    /* the sentinel */
+  qi->backslash = NULL;
+  if(has & HAS_BACKSLASH){
+#if defined(HAVE_AVX2_PATH)
+    if(avx2) backslash_words_avx2(line, len, ix->backslash);
+    else backslash_words_sse2(line, len, ix->backslash);
+#else
+    backslash_words_sse2(line, len, ix->backslash);
+#endif
+    drop_escaped_quotes(ix->quote, ix->backslash, nwords);
+    qi->backslash = ix->backslash;
   }
-  if(special) return -1;
-  qi->base = line;
-  qi->words = words;
+  qi->base = qi->at = line;
+  qi->words = qi->word = ix->quote;
   qi->nwords = nwords;
-  qi->word = 0;
-  qi->bits = nwords ? words[0] : 0;
+  qi->bits = ix->quote[0];
   return 0;
 #else
+  (void)line; (void)len; (void)readable; (void)simd; (void)ix; (void)qi;
   return -1;
 #endif
 }
@@ -736,7 +985,7 @@ static int find_quotes(const char *line, size_t len, size_t readable, int avx2, 
 static inline __attribute__((always_inline))
 int scan_line(Scan *s, QuoteIter *qi, const char *line, SinkMode mode, Sink *sink){
   const char *p = line, *end = s->end;
-  int prev = sink->keys ? sink->keys->n + 1 : 0;     /* keys->n + 1: the line's start */
+  unsigned prev = sink->keys ? (unsigned)GUESS_START(sink->keys) : 0;
   if(end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;   /* RFC 8259 8.1 */
   p = skip_ws(p, end);
   if(p == end || *p != '{'){ fail(s, "not a JSON object", p); return -1; }
@@ -761,7 +1010,8 @@ int scan_line(Scan *s, QuoteIter *qi, const char *line, SinkMode mode, Sink *sin
     }
     if(!(p = scan_value(s, qi, p, &v, 1))) return -1;
     if(mode == SINK_KEYS){
-      record_member(sink->row, sink->keys, key, (size_t)(q - key), key_escaped, &v, &prev);
+      record_member(sink->row, sink->keys, key, (size_t)(q - key), (size_t)(s->readable - key), key_escaped,
+                    &v, &prev);
     }else if(mode == SINK_CALL){
       int rc = call_member(sink, key, (size_t)(q - key), key_escaped, &v);
       if(rc) return rc;
@@ -779,28 +1029,285 @@ closed:
   return 0;
 }
 
+/* ---- the indexed walk ----------------------------------------------------- */
+
+/* The quote after the next one (a string's closing quote, the next being
+** its opening one); both are taken. */
+HOT const char *quote_close(QuoteIter *qi){
+  while(!qi->bits){
+    qi->bits = *++qi->word;
+    qi->at += 64;
+  }
+  qi->bits &= qi->bits - 1;
+  while(!qi->bits){
+    qi->bits = *++qi->word;
+    qi->at += 64;
+  }
+  const char *q = qi->at + __builtin_ctzll(qi->bits);
+  qi->bits &= qi->bits - 1;
+  return q;
+}
+
+/* A string with a backslash, open to close in the index: its escapes are
+** checked by the reference, which must end where the index does. */
+static __attribute__((noinline))
+int escapes_ok(Scan *s, const char *open, const char *close){
+  uint8_t escaped = 0;
+  return string_exact(s, open, open + 1, &escaped) == close;
+}
+
+/* An indexed string from open (the next quote in the index) to close:
+** its ZlJsonValue.flags, or -1 when it is not valid. */
+HOT int indexed_string(Scan *s, const QuoteIter *qi, const char *open, const char *close){
+  if(close >= s->end) return -1;                /* the sentinel: no closing quote */
+  if(!qi->backslash || !backslash_between(qi, open + 1, close)) return 0;
+  return escapes_ok(s, open, close) ? ZL_JSON_ESCAPED : -1;
+}
+
+/* A number as Zeek writes them (digits, maybe '.' and digits, no exponent)
+** from 16-byte masks, *flags set; NULL when it is not that short shape
+** (number_exact then decides). SHORT_NUMBER_READS bytes must be readable
+** at p; `ended`, a
+** constant: a byte that is not part of a number comes before s->end. */
+#define SHORT_NUMBER_READS 33                  /* a '-', 15 digits, a '.', 16 bytes */
+
+HOT const char *short_number(const Scan *s, const char *p, uint8_t *flags, const int ended){
+#if defined(JSON_SIMD)
+  const char *q = p + (*p == '-');
+  unsigned whole = (unsigned)__builtin_ctz((unsigned)non_digits16(q) | 1u << 16);
+  if(whole - 1 >= 15 || (q[0] == '0' && whole > 1)) return NULL;   /* none, or 16 or more */
+  const char *r = q + whole;
+  *flags = 0;
+  if(*r == '.'){
+    unsigned frac = (unsigned)__builtin_ctz((unsigned)non_digits16(r + 1) | 1u << 16);
+    if(frac - 1 >= 15) return NULL;
+    r += 1 + frac;
+    *flags = ZL_JSON_FRACTION;
+  }
+  return (ended || r < s->end) && (*r | 0x20) != 'e' ? r : NULL;
+#else
+  (void)s; (void)p; (void)flags; (void)ended;
+  return NULL;
+#endif
+}
+
+HOT int is_literal(const char *p, const char *end, const char *word, size_t n){
+  return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
+}
+
+/* Whether column c is filled, its word 0 being `low`. */
+HOT int filled_bit(const ZlJsonLine *row, uint64_t low, int c){
+  return (int)((c < 64 ? low : row->filled[c / 64]) >> (c % 64) & 1);
+}
+
+/* Cells are not cleared line by line: those a line fills are marked, and
+** at its end only those the line before had and this one lacks are. */
+HOT int end_line(ZlJsonLine *row){
+  int nset = 0;
+  for(int w = 0; w < row->words; w++){
+    for(uint64_t stale = row->live[w] & ~row->filled[w]; stale; stale &= stale - 1)
+      row->cells[64 * w + __builtin_ctzll(stale)].type = ZL_JSON_ABSENT;
+    row->live[w] = row->filled[w];
+    nset += __builtin_popcountll(row->filled[w]);
+  }
+  row->nset = nset;
+  return 0;
+}
+
+/* Bytes a line must have readable after it for walk_plain. */
+#define PLAIN_ROOM 32
+
+/* An indexed line's object, when it is as Zeek writes it: no whitespace,
+** no byte order mark. 0 with every member recorded; -1 for anything else,
+** which the generic walk then takes from the start (and judges). s->end:
+** the line's end, trailing whitespace left out. `plain`, a constant: the
+** line has no backslash and PLAIN_ROOM bytes readable after it, so that
+** nothing is read with a test of the room.
+** The last byte is '}': a quote, ':' or ',' found before it has a byte after
+** it inside the line, which is read without a test, and a number ends
+** before it. Every quote before p has been taken from the index, so a
+** string at p is the next two. */
+static inline __attribute__((always_inline))
+int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row, const ZlJsonKeys *keys,
+              const int plain){
+  QuoteIter it = *index, *qi = &it;             /* a copy: it stays in registers */
+  const char *p = line, *end = s->end;
+  if(end - p < 2 || *p != '{' || end[-1] != '}') return -1;
+  if(*++p == '}') return p + 1 == end ? end_line(row) : -1;
+  if(*p != '"') return -1;
+  uint64_t filled = 0;                          /* row->filled[0], in a register */
+  unsigned prev = (unsigned)GUESS_START(keys);
+  int members = 0, unknown = 0, rc = -1;
+  for(;;){                                      /* p: a key's opening quote */
+    const char *key = p + 1, *close = quote_close(qi), *q;
+    if(close >= end) break;                     /* the sentinel */
+    int key_flags = plain ? 0 : indexed_string(s, qi, p, close);
+    if(key_flags < 0 || close[1] != ':') break;
+    /* The key first, so that the value goes straight to its cell. */
+    size_t klen = (size_t)(close - key);
+    const ZlJsonGuess *g = &row->guess[prev];
+    int c;
+    if(key_flags){
+      c = find_escaped_key(keys, row->key_buf, key, klen);
+      prev = c >= 0 ? (unsigned)GUESS_COLUMN(c) : GUESS_UNKNOWN;
+    }else{
+      if(plain ? guess_hits(keys, g, key, klen) : guess_matches(keys, g, key, klen, (size_t)(s->readable - key))){
+        prev = g->next;
+        c = g->column;
+      }else{
+        prev = learn_key(row, keys, key, klen, prev);
+        c = prev >= GUESS_COLUMN(0) ? (int)prev - GUESS_COLUMN(0) : -1;
+      }
+    }
+    members++;
+    ZlJsonValue *cell = &row->cells[c];         /* cells[-1]: a spare, for an unknown key */
+    p = close + 2;                              /* before end - 1: close[1] is not the '}' */
+    if(*p == '"'){
+      q = quote_close(qi);
+      if(q >= end) break;
+      int flags = plain ? 0 : indexed_string(s, qi, p, q);
+      if(flags < 0) break;
+      cell->text.p = p + 1;
+      cell->text.n = (size_t)(q - p - 1);
+      cell->type = ZL_JSON_STRING;
+      cell->flags = (uint8_t)flags;
+      p = q + 1;
+    }else if(is_digit(*p) || *p == '-'){
+      uint8_t flags;
+      if(!(q = plain || s->readable - p >= SHORT_NUMBER_READS ? short_number(s, p, &flags, 1) : NULL)){
+        uint8_t f;
+        if(!(q = number_exact(s, p, &f))) break;
+        flags = f;
+      }
+      cell->text.p = p;
+      cell->text.n = (size_t)(q - p);
+      cell->type = ZL_JSON_NUMBER;
+      cell->flags = flags;
+      p = q;
+    }else{
+      uint8_t type;
+      q = p + 1;
+      if(*p == '['){                            /* Zeek's: strings or numbers */
+        type = ZL_JSON_ARRAY;
+        if(*q != ']'){
+          for(;;){
+            if(*q == '"'){
+              const char *cq = quote_close(qi);
+              if(cq >= end || (!plain && indexed_string(s, qi, q, cq) < 0)) goto container;
+              q = cq + 1;
+            }else{
+              uint8_t f;
+              if(!(is_digit(*q) || *q == '-') || !(plain || s->readable - q >= SHORT_NUMBER_READS)
+                 || !(q = short_number(s, q, &f, 1))) goto container;
+            }
+            if(*q == ']') break;
+            if(*q++ != ',') goto container;
+          }
+        }
+        q++;
+      }else if(*p == '{'){
+        type = ZL_JSON_OBJECT;
+      container:
+        if(!(q = container_exact(s, p, 1)) || q == end) break;   /* end: it took the last '}' */
+        quote_skip_to(qi, q);                   /* the quotes inside */
+      }else{
+        if(is_literal(p, end, "true", 4)) type = ZL_JSON_TRUE;
+        else if(is_literal(p, end, "false", 5)) type = ZL_JSON_FALSE;
+        else if(is_literal(p, end, "null", 4)) type = ZL_JSON_NULL;
+        else break;
+        q = p + (type == ZL_JSON_FALSE ? 5 : 4);
+        if(type == ZL_JSON_NULL && c >= 0 && filled_bit(row, filled, c)) cell = &row->cells[-1];   /* the last non-null wins */
+      }
+      cell->text.p = p;
+      cell->text.n = (size_t)(q - p);
+      cell->type = type;
+      cell->flags = 0;
+      p = q;
+    }
+    if((unsigned)c < 64) filled |= 1ull << c;
+    else if(c < 0) unknown++;
+    else row->filled[c / 64] |= 1ull << (c % 64);
+    if(*p == ','){
+      if(*++p != '"') break;
+      continue;
+    }
+    if(*p == '}' && p + 1 == end) rc = 0;
+    break;
+  }
+  row->filled[0] |= filled;                     /* on failure too: the cells written are live */
+  row->members = members;
+  row->unknown_keys = unknown;
+  if(rc == 0) end_line(row);
+  return rc;
+}
+
+/* The walks, compiled for the CPU's best: AVX2 CPUs all have BMI1, BMI2 and
+** POPCNT (cpu_simd checks), which shorten the bit steps. */
+#define WALK(name, target, plain) \
+  static __attribute__((noinline)) target \
+  int name(Scan *s, const QuoteIter *qi, const char *line, ZlJsonLine *row, const ZlJsonKeys *keys){ \
+    return walk_body(s, qi, line, row, keys, plain); \
+  }
+#if defined(HAVE_AVX2_PATH)
+#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+WALK(walk_plain_avx2, AVX2_TARGET, 1)
+WALK(walk_indexed_avx2, AVX2_TARGET, 0)
+#endif
+WALK(walk_plain, , 1)
+WALK(walk_indexed, , 0)
+
+typedef int (*WalkFn)(Scan *, const QuoteIter *, const char *, ZlJsonLine *, const ZlJsonKeys *);
+
+static WalkFn walk_for(int simd, int plain){
+#if defined(HAVE_AVX2_PATH)
+  if(simd == ZL_JSON_SIMD_AVX2) return plain ? walk_plain_avx2 : walk_indexed_avx2;
+#endif
+  (void)simd;
+  return plain ? walk_plain : walk_indexed;
+}
+
 int zl_json_line_init(ZlJsonLine *row, const ZlJsonKeys *keys){
   memset(row, 0, sizeof *row);
   size_t n = keys->n > 0 ? (size_t)keys->n : 1;
-  row->cells = calloc(n, sizeof *row->cells);
-  row->set = malloc(n * sizeof *row->set);
+  row->words = (int)((n + 63) / 64);
+  row->cells = calloc(n + 1, sizeof *row->cells);   /* cells[-1]: a spare the walks write unknown keys' values to */
+  if(row->cells) row->cells++;
+  row->filled = calloc((size_t)row->words, sizeof *row->filled);
+  row->live = calloc((size_t)row->words, sizeof *row->live);
   row->key_buf = malloc(keys->max_len + 1);
-  row->next_key = calloc(n + 2, sizeof *row->next_key);
-  if(!row->cells || !row->set || !row->key_buf || !row->next_key){ zl_json_line_free(row); return -1; }
+  row->guess = malloc(GUESSES(keys) * sizeof *row->guess);
+  row->unknown = malloc(UNKNOWN_KEYS * sizeof *row->unknown);
+  if(!row->cells || !row->filled || !row->live || !row->key_buf || !row->guess || !row->unknown){
+    zl_json_line_free(row);
+    return -1;
+  }
+  for(size_t i = 0; i < GUESSES(keys); i++) guess_none(&row->guess[i]);
   return 0;
 }
 
 void zl_json_line_free(ZlJsonLine *row){
-  free(row->cells);
-  free(row->set);
+  free(row->cells ? row->cells - 1 : NULL);
+  free(row->filled);
+  free(row->live);
   free(row->key_buf);
-  free(row->next_key);
+  free(row->guess);
+  free(row->unknown);
   memset(row, 0, sizeof *row);
 }
 
-static void clear_cells(ZlJsonLine *row){
-  for(int i = 0; i < row->nset; i++) row->cells[row->set[i]].type = ZL_JSON_ABSENT;
+/* A line's scan begins: the cells marked filled may be left over (live). */
+static void begin_line(ZlJsonLine *row){
+  for(int w = 0; w < row->words; w++){
+    row->live[w] |= row->filled[w];
+    row->filled[w] = 0;
+  }
   row->nset = row->members = row->unknown_keys = 0;
+}
+
+
+static size_t trimmed(const char *line, size_t len){
+  while(len > 0 && is_ws(line[len - 1])) len--;
+  return len;
 }
 
 int zl_json_line_scan(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line, size_t len){
@@ -809,19 +1316,23 @@ int zl_json_line_scan(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line,
 
 int zl_json_line_scan_ahead(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line, size_t len,
                             size_t readable){
-  clear_cells(row);
   row->error = NULL;
   row->error_at = 0;
   if(readable < len) readable = len;
+  begin_line(row);
+  size_t tlen = trimmed(line, len);
+  LineIndex ix;
+  QuoteIter qi;
+  if(index_line(line, tlen, readable, keys->simd, &ix, &qi) == 0){
+    Scan fast = {line + tlen, line + readable, NULL, NULL};
+    int plain = !qi.backslash && readable - tlen >= PLAIN_ROOM;
+    if(walk_for(keys->simd, plain)(&fast, &qi, line, row, keys) == 0) return 0;
+    begin_line(row);                            /* the generic walk says why */
+  }
   Scan s = {line + len, line + readable, NULL, NULL};
   Sink sink = {.row = row, .keys = keys};
-  QuoteIter qi;
-  uint64_t quote_words[CLEAN_MAX_WORDS];
-  if(find_quotes(line, len, readable, keys->avx2, &qi, quote_words) == 0){
-    if(scan_line(&s, &qi, line, SINK_KEYS, &sink) == 0) return 0;
-    clear_cells(row);                           /* the reference says why */
-  }
-  if(scan_line(&s, NULL, line, SINK_KEYS, &sink) == 0) return 0;
+  if(scan_line(&s, NULL, line, SINK_KEYS, &sink) == 0) return end_line(row);
+  begin_line(row);
   row->error = s.error;
   row->error_at = (size_t)(s.error_at - line);
   return -1;
@@ -829,21 +1340,22 @@ int zl_json_line_scan_ahead(ZlJsonLine *row, const ZlJsonKeys *keys, const char 
 
 int zl_json_line_members(const char *line, size_t len, ZlJsonMemberFn fn, void *ctx,
                          ZlBuf *scratch, const char **error, size_t *error_at){
-  Scan s = {line + len, line + len, NULL, NULL};
   Sink sink = {.fn = fn, .ctx = ctx, .scratch = scratch};
+  size_t tlen = trimmed(line, len);
+  LineIndex ix;
   QuoteIter qi, again;
-  uint64_t quote_words[CLEAN_MAX_WORDS];
-  int clean = find_quotes(line, len, len, 0, &qi, quote_words) == 0;
-  if(clean){
+  Scan fast = {line + tlen, line + len, NULL, NULL}, s = {line + len, line + len, NULL, NULL};
+  int indexed = index_line(line, tlen, len, cpu_simd(), &ix, &qi) == 0;
+  if(indexed){
     again = qi;
-    clean = scan_line(&s, &qi, line, SINK_VALIDATE, &sink) == 0;
+    indexed = scan_line(&fast, &qi, line, SINK_VALIDATE, &sink) == 0;
   }
-  if(!clean && scan_line(&s, NULL, line, SINK_VALIDATE, &sink) != 0){   /* the reference says why */
+  if(!indexed && scan_line(&s, NULL, line, SINK_VALIDATE, &sink) != 0){   /* the reference says why */
     if(error) *error = s.error;
     if(error_at) *error_at = (size_t)(s.error_at - line);
     return -1;
   }
-  int rc = scan_line(&s, clean ? &again : NULL, line, SINK_CALL, &sink);
+  int rc = indexed ? scan_line(&fast, &again, line, SINK_CALL, &sink) : scan_line(&s, NULL, line, SINK_CALL, &sink);
   if(sink.out_of_memory){
     if(error) *error = "out of memory";
     if(error_at) *error_at = 0;
