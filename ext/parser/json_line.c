@@ -73,6 +73,7 @@ static int cpu_simd(void){
 /* ---- the key index ------------------------------------------------------ */
 
 HOT uint64_t load64(const char *p){ uint64_t v; memcpy(&v, p, 8); return v; }
+HOT unsigned load16(const char *p){ uint16_t v; memcpy(&v, p, 2); return v; }
 HOT uint64_t load32(const char *p){ uint32_t v; memcpy(&v, p, 4); return v; }
 
 /* A hash of a key's bytes that reads only inside them: the first 16 and the
@@ -131,8 +132,8 @@ typedef struct ZlJsonGuess {
   char head[16];               /* the first bytes, then the closing quote, then zeros */
   uint32_t want;               /* bit i: head[i] is to be compared */
   uint32_t len;                /* the length, and GUESS_WHOLE; NO_GUESS: nothing expected */
-  uint32_t next;               /* the guess to use after this key (GUESS_COLUMN(c) for column c) */
-  int32_t column;              /* -1: not a column */
+  int32_t column;              /* the key's id: its column, or negative (see GUESS_COLUMN) */
+  uint32_t unused;
 } ZlJsonGuess;                 /* 32 bytes: an index is a shift */
 
 #define GUESS_WHOLE 0x80000000u /* the head (with its quote) is not the whole comparison */
@@ -140,29 +141,28 @@ typedef struct ZlJsonGuess {
 #define NO_GUESS UINT32_MAX
 #define GUESS_HEAD 16
 
-/* ZlJsonLine.guess is indexed by the key before: [k] after the unknown key
-** remembered as number k, [GUESS_UNKNOWN] after any other unknown key,
-** [GUESS_COLUMN(c)] after column c's, [GUESS_START(keys)] at the line's
-** start. So a guess's `next` less GUESS_COLUMN(0) is its column, negative
-** for an unknown key. */
+/* A key's id: its column; -1 for an unknown key, or -2 - u for the unknown
+** key remembered as number u. ZlJsonLine.guess is indexed by the id of the
+** key before, plus UNKNOWN_KEYS + 1 (GUESS_COLUMN), and GUESS_START at the
+** line's start; cells[id] is a spare for a negative id. */
 #define UNKNOWN_KEYS 32        /* unknown keys remembered, each line of its own */
-#define GUESS_UNKNOWN UNKNOWN_KEYS
-#define GUESS_COLUMN(c) (UNKNOWN_KEYS + 1 + (c))
+#define NOT_A_COLUMN (-1)
+#define UNKNOWN_ID(u) (-2 - (int)(u))
+#define GUESS_COLUMN(id) (UNKNOWN_KEYS + 1 + (id))
 #define GUESS_START(keys) GUESS_COLUMN((keys)->n)
 #define GUESSES(keys) ((size_t)GUESS_START(keys) + 1)
 
 /* A key shorter than the head is compared with its closing quote: as a key
 ** without a backslash holds no quote, equal bytes then mean equal lengths
 ** too, unless the name itself holds a quote. */
-static void guess_set(ZlJsonGuess *g, const char *name, size_t len, uint32_t next, int column){
+static void guess_set(ZlJsonGuess *g, const char *name, size_t len, int id){
   memset(g, 0, sizeof *g);
   memcpy(g->head, name, len < GUESS_HEAD ? len : GUESS_HEAD);
   if(len < GUESS_HEAD) g->head[len] = '"';
   g->want = len + 1 >= GUESS_HEAD ? 0xFFFFu : (1u << (len + 1)) - 1;
   g->len = len < GUESS_WHOLE ? (uint32_t)len : NO_GUESS;
   if(len >= GUESS_HEAD || memchr(name, '"', len) != NULL) g->len |= GUESS_WHOLE;
-  g->next = next;
-  g->column = column;
+  g->column = id;
 }
 
 /* Nothing expected: no key matches 16 NUL bytes (a control byte keeps a
@@ -171,8 +171,7 @@ static void guess_none(ZlJsonGuess *g){
   memset(g, 0, sizeof *g);
   g->want = 0xFFFFu;
   g->len = NO_GUESS;
-  g->next = GUESS_UNKNOWN;
-  g->column = -1;
+  g->column = NOT_A_COLUMN;
 }
 
 /* The rest of a key longer than a guess's head. */
@@ -256,7 +255,7 @@ int zl_json_keys_init(ZlJsonKeys *keys, const char *const *names, int n){
       keys->slot_of[c] = keys->slot_of[first];
     }
     const ZlJsonKeySlot *slot = keys->slot_of[c];
-    guess_set(&keys->guess_of[c], slot->name, slot->len, (uint32_t)GUESS_COLUMN(slot->column), slot->column);
+    guess_set(&keys->guess_of[c], slot->name, slot->len, slot->column);
     if(slot->len >= 8) keys->tail8[c] = load64(slot->name + slot->len - 8);
     w += len + 1;
   }
@@ -734,38 +733,42 @@ static int find_escaped_key(const ZlJsonKeys *keys, char *buf, const char *k, si
   return m == DECODE_BAD || m == DECODE_LONG ? -1 : keys_lookup(keys, buf, m);
 }
 
-/* The key found by hashing (its next guess's index returned), which is
-** then expected after prev next time. An unknown key short enough is
+/* The key's id found by hashing, which is then expected after the key
+** whose guess is prev next time. An unknown key short enough is
 ** remembered, so that what follows it is guessed as well. */
 static __attribute__((noinline))
-unsigned learn_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, unsigned prev){
+int learn_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, unsigned prev){
   int c = keys_lookup(keys, k, n);
   ZlJsonGuess *g = &row->guess[prev];
   if(c >= 0){
     *g = keys->guess_of[c];
-    return GUESS_COLUMN(c);
+    return c;
   }
   if(n > GUESS_HEAD){                           /* too long to remember */
     guess_none(g);
-    return GUESS_UNKNOWN;
+    return NOT_A_COLUMN;
   }
-  unsigned u = 0;
-  while(u < (unsigned)row->nunknown && !guess_matches(keys, &row->unknown[u], k, n, 0)) u++;
-  if(u == (unsigned)row->nunknown){
-    if(u == UNKNOWN_KEYS) u = GUESS_UNKNOWN;
-    else guess_set(&row->unknown[row->nunknown++], k, n, u, -1);
+  int u = 0;
+  while(u < row->nunknown && !guess_matches(keys, &row->unknown[u], k, n, 0)) u++;
+  if(u == row->nunknown){
+    if(u == UNKNOWN_KEYS){
+      guess_none(g);
+      return NOT_A_COLUMN;
+    }
+    guess_set(&row->unknown[row->nunknown++], k, n, UNKNOWN_ID(u));
   }
-  guess_set(g, k, n, u, -1);
-  return u;
+  guess_set(g, k, n, UNKNOWN_ID(u));
+  return UNKNOWN_ID(u);
 }
 
 /* Zeek writes the keys of every line in one order: the key that followed
 ** this one on the last line is tried first, which spares the hash. *prev:
-** the guess's index, updated. */
+** the guess's index, updated. Returns the key's id. */
 HOT int find_key(ZlJsonLine *row, const ZlJsonKeys *keys, const char *k, size_t n, size_t room, unsigned *prev){
   const ZlJsonGuess *g = &row->guess[*prev];
-  *prev = guess_matches(keys, g, k, n, room) ? g->next : learn_key(row, keys, k, n, *prev);
-  return *prev >= GUESS_COLUMN(0) ? (int)*prev - GUESS_COLUMN(0) : -1;
+  int id = guess_matches(keys, g, k, n, room) ? g->column : learn_key(row, keys, k, n, *prev);
+  *prev = (unsigned)GUESS_COLUMN(id);
+  return id;
 }
 
 /* A member's value into its cell: the last non-null value wins. */
@@ -860,52 +863,73 @@ static void backslash_words_sse2(const char *line, size_t len, uint64_t *words){
 }
 
 #if defined(HAVE_AVX2_PATH)
-__attribute__((target("avx2")))
-static unsigned quote_words_avx2(const char *line, size_t len, size_t readable, uint64_t *words){
-  const __m256i quote = _mm256_set1_epi8('"'), backslash_byte = _mm256_set1_epi8('\\');
-  const __m256i space = _mm256_set1_epi8(0x20);
-  __m256i backslash = _mm256_setzero_si256(), control = _mm256_setzero_si256();
-  size_t nfull = len / 64;
-  for(size_t w = 0; w < nfull; w++){
-    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w));
-    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(line + 64 * w + 32));
-    uint64_t qa = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, quote));
-    uint64_t qb = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote));
-    words[w] = qa | qb << 32;
-    backslash = _mm256_or_si256(backslash, _mm256_or_si256(_mm256_cmpeq_epi8(a, backslash_byte),
-                                                           _mm256_cmpeq_epi8(b, backslash_byte)));
-    control = _mm256_or_si256(control, _mm256_or_si256(_mm256_subs_epu8(space, a), _mm256_subs_epu8(space, b)));
+/* The last, partial word's bytes, from a copy when the caller's buffer ends
+** within 64 bytes. */
+static __attribute__((noinline))
+const char *tail_copy(const char *src, size_t n, char pad[64]){
+  memset(pad, ' ', 64);
+  memcpy(pad, src, n);
+  return pad;
+}
+
+/* Bytes repeated 32 times, loaded rather than built. */
+static const uint8_t QUOTE32[32] __attribute__((aligned(32))) = {
+  '"','"','"','"','"','"','"','"','"','"','"','"','"','"','"','"',
+  '"','"','"','"','"','"','"','"','"','"','"','"','"','"','"','"'};
+static const uint8_t BACKSLASH32[32] __attribute__((aligned(32))) = {
+  '\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\',
+  '\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\','\\'};
+static const uint8_t BELOW_SPACE32[32] __attribute__((aligned(32))) = {
+  0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,
+  0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f,0x1f};
+
+#define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define CONST32(k) _mm256_load_si256((const __m256i *)(const void *)(k))
+
+static const int8_t IOTA32[32] __attribute__((aligned(32))) = {
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+
+typedef struct QuoteAcc { __m256i low, low_xor; } QuoteAcc;
+
+/* One 64-byte word's quote bits; its bytes' minimums into acc. */
+static inline __attribute__((target("avx2"), always_inline))
+uint64_t quote_word_avx2(__m256i a, __m256i b, __m256i quote, __m256i backslash, QuoteAcc *acc){
+  acc->low = _mm256_min_epu8(acc->low, _mm256_min_epu8(a, b));
+  acc->low_xor = _mm256_min_epu8(acc->low_xor, _mm256_min_epu8(_mm256_xor_si256(a, backslash),
+                                                               _mm256_xor_si256(b, backslash)));
+  return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, quote))
+       | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote)) << 32;
+}
+
+/* The same 32 bytes at a time. Backslashes and control bytes are looked
+** for as running minimums: of the bytes (below ' ': a control byte) and of
+** the bytes XOR '\\' (zero: a backslash); the last word's bytes past the
+** line count as spaces. */
+static inline __attribute__((target("avx2")))
+unsigned quote_words_avx2(const char *line, size_t len, size_t readable, uint64_t *words){
+  __m256i quote = CONST32(QUOTE32), backslash = CONST32(BACKSLASH32);
+  __asm__("" : "+x"(quote), "+x"(backslash));  /* opaque: held in registers, not rebuilt at each use */
+  QuoteAcc acc = {_mm256_set1_epi8(-1), _mm256_set1_epi8(-1)};
+  size_t nfull = len / 64, w = 0;
+  for(; w < nfull; w++){
+    const char *p = line + 64 * w;
+    words[w] = quote_word_avx2(LOAD32(p), LOAD32(p + 32), quote, backslash, &acc);
   }
-  unsigned has = (_mm256_testz_si256(backslash, backslash) ? 0 : HAS_BACKSLASH)
-               | (_mm256_testz_si256(control, control) ? 0 : HAS_CONTROL);
   size_t n = len - 64 * nfull;
   if(n){                                        /* the last, partial word */
     char pad[64];
     const char *src = line + 64 * nfull;
-    if(readable - 64 * nfull < 64){
-      memset(pad, ' ', sizeof pad);
-      memcpy(pad, src, n);
-      src = pad;
-    }
-    __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)src);
-    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(src + 32));
-    uint64_t valid = (1ull << n) - 1;
-    uint64_t q = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, quote))
-               | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, quote)) << 32;
-    const __m256i below_space = _mm256_set1_epi8(0x1f);
-    uint64_t special = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(a, backslash_byte),
-                           _mm256_cmpeq_epi8(_mm256_min_epu8(a, below_space), a)))
-                     | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(b, backslash_byte),
-                           _mm256_cmpeq_epi8(_mm256_min_epu8(b, below_space), b))) << 32;
-    words[nfull] = q & valid;
-    if(special & valid){                        /* rare: which of the two */
-      for(size_t i = 64 * nfull; i < len; i++){
-        if(line[i] == '\\') has |= HAS_BACKSLASH;
-        else if((unsigned char)line[i] < 0x20) has |= HAS_CONTROL;
-      }
-    }
+    if(readable - 64 * nfull < 64) src = tail_copy(src, n, pad);
+    const __m256i iota = CONST32(IOTA32), count = _mm256_set1_epi8((char)n), space = _mm256_set1_epi8(' ');
+    __m256i in_a = _mm256_cmpgt_epi8(count, iota);
+    __m256i in_b = _mm256_cmpgt_epi8(count, _mm256_add_epi8(iota, _mm256_set1_epi8(32)));
+    __m256i a = _mm256_blendv_epi8(space, LOAD32(src), in_a), b = _mm256_blendv_epi8(space, LOAD32(src + 32), in_b);
+    words[nfull] = quote_word_avx2(a, b, quote, backslash, &acc);
   }
-  return has;
+  const __m256i below_space = CONST32(BELOW_SPACE32);
+  return (_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc.low_xor, _mm256_setzero_si256())) ? HAS_BACKSLASH : 0)
+       | (_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(acc.low, below_space), acc.low)) ? HAS_CONTROL : 0);
 }
 
 __attribute__((target("avx2")))
@@ -944,14 +968,30 @@ static void drop_escaped_quotes(uint64_t *quote, const uint64_t *backslash, size
 }
 #endif
 
-/* Indexes a line (trailing whitespace left out) when it has no control
-** byte and at most INDEX_MAX_WORDS words; 0, else -1. */
-static int index_line(const char *line, size_t len, size_t readable, int simd, LineIndex *ix, QuoteIter *qi){
 #if defined(JSON_SIMD)
-  if(len > INDEX_MAX_WORDS * 64 || simd == ZL_JSON_SIMD_NONE) return -1;
+/* A line with backslashes: their bits, and the quotes they escape taken out. */
+static __attribute__((noinline))
+void index_backslashes(const char *line, size_t len, LineIndex *ix, int avx2){
+#if defined(HAVE_AVX2_PATH)
+  if(avx2) backslash_words_avx2(line, len, ix->backslash);
+  else backslash_words_sse2(line, len, ix->backslash);
+#else
+  (void)avx2;
+  backslash_words_sse2(line, len, ix->backslash);
+#endif
+  drop_escaped_quotes(ix->quote, ix->backslash, (len + 63) / 64);
+}
+#endif
+
+/* Indexes a line (trailing whitespace left out) when it has no control
+** byte and at most INDEX_MAX_WORDS words; 0, else -1. `avx2`, a constant:
+** the CPU has it. */
+static inline __attribute__((always_inline))
+int index_line_body(const char *line, size_t len, size_t readable, LineIndex *ix, QuoteIter *qi, const int avx2){
+#if defined(JSON_SIMD)
+  if(len > INDEX_MAX_WORDS * 64) return -1;
   size_t nwords = (len + 63) / 64;
 #if defined(HAVE_AVX2_PATH)
-  int avx2 = simd == ZL_JSON_SIMD_AVX2;
   unsigned has = avx2 ? quote_words_avx2(line, len, readable, ix->quote) : quote_words_sse2(line, len, readable, ix->quote);
 #else
   unsigned has = quote_words_sse2(line, len, readable, ix->quote);
@@ -960,13 +1000,7 @@ static int index_line(const char *line, size_t len, size_t readable, int simd, L
   ix->quote[nwords] = ~0ull;                    /* the sentinel */
   qi->backslash = NULL;
   if(has & HAS_BACKSLASH){
-#if defined(HAVE_AVX2_PATH)
-    if(avx2) backslash_words_avx2(line, len, ix->backslash);
-    else backslash_words_sse2(line, len, ix->backslash);
-#else
-    backslash_words_sse2(line, len, ix->backslash);
-#endif
-    drop_escaped_quotes(ix->quote, ix->backslash, nwords);
+    index_backslashes(line, len, ix, avx2);
     qi->backslash = ix->backslash;
   }
   qi->base = qi->at = line;
@@ -975,7 +1009,7 @@ static int index_line(const char *line, size_t len, size_t readable, int simd, L
   qi->bits = ix->quote[0];
   return 0;
 #else
-  (void)line; (void)len; (void)readable; (void)simd; (void)ix; (void)qi;
+  (void)line; (void)len; (void)readable; (void)ix; (void)qi; (void)avx2;
   return -1;
 #endif
 }
@@ -1029,22 +1063,41 @@ closed:
   return 0;
 }
 
+/* Cells are not cleared line by line: those a line fills are marked, and
+** at its end only those the line before had and this one lacks are. */
+HOT int end_line(ZlJsonLine *row){
+  int nset = 0;
+  for(int w = 0; w < row->words; w++){
+    for(uint64_t stale = row->live[w] & ~row->filled[w]; stale; stale &= stale - 1)
+      row->cells[64 * w + __builtin_ctzll(stale)].type = ZL_JSON_ABSENT;
+    row->live[w] = row->filled[w];
+    nset += __builtin_popcountll(row->filled[w]);
+  }
+  row->nset = nset;
+  return 0;
+}
+
 /* ---- the indexed walk ----------------------------------------------------- */
+
+#if defined(JSON_SIMD)
+
+/* The walks keep qi->bits non-zero (the sentinel word ends every line):
+** after a quote is taken, the next word with one is found. */
+HOT void quote_refill(QuoteIter *qi){
+  while(!qi->bits){
+    qi->bits = *++qi->word;
+    qi->at += 64;
+  }
+}
 
 /* The quote after the next one (a string's closing quote, the next being
 ** its opening one); both are taken. */
 HOT const char *quote_close(QuoteIter *qi){
-  while(!qi->bits){
-    qi->bits = *++qi->word;
-    qi->at += 64;
-  }
   qi->bits &= qi->bits - 1;
-  while(!qi->bits){
-    qi->bits = *++qi->word;
-    qi->at += 64;
-  }
+  quote_refill(qi);
   const char *q = qi->at + __builtin_ctzll(qi->bits);
   qi->bits &= qi->bits - 1;
+  quote_refill(qi);
   return q;
 }
 
@@ -1064,32 +1117,41 @@ HOT int indexed_string(Scan *s, const QuoteIter *qi, const char *open, const cha
   return escapes_ok(s, open, close) ? ZL_JSON_ESCAPED : -1;
 }
 
-/* A number as Zeek writes them (digits, maybe '.' and digits, no exponent)
-** from 16-byte masks, *flags set; NULL when it is not that short shape
-** (number_exact then decides). SHORT_NUMBER_READS bytes must be readable
-** at p; `ended`, a
-** constant: a byte that is not part of a number comes before s->end. */
-#define SHORT_NUMBER_READS 33                  /* a '-', 15 digits, a '.', 16 bytes */
+/* The constants of leading_digits, kept in registers by the walks. */
+typedef struct DigitConsts { __m128i add, top; } DigitConsts;
 
-HOT const char *short_number(const Scan *s, const char *p, uint8_t *flags, const int ended){
-#if defined(JSON_SIMD)
-  const char *q = p + (*p == '-');
-  unsigned whole = (unsigned)__builtin_ctz((unsigned)non_digits16(q) | 1u << 16);
+HOT DigitConsts digit_consts(void){
+  /* + 0x46 takes '0'..'9' to the ten largest signed bytes, and nothing else there */
+  DigitConsts k = {_mm_set1_epi8(0x46), _mm_set1_epi8(0x75)};
+  __asm__("" : "+x"(k.add), "+x"(k.top));      /* opaque: held in registers, not rebuilt at each use */
+  return k;
+}
+
+/* How many of the 16 bytes at p are digits before the first that is not. */
+HOT unsigned leading_digits(const char *p, DigitConsts k){
+  __m128i d = _mm_add_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), k.add);
+  return (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(d, k.top)));
+}
+
+/* A number as Zeek writes them (digits, maybe '.' and digits, no exponent)
+** whose digits start at q (after the '-' if any), *flags set; NULL when it
+** is not that short shape (number_exact then decides). A byte that is not
+** part of a number must come before the line's end (the walks have its
+** last '}'), and SHORT_NUMBER_READS bytes must be readable at q - 1. */
+HOT const char *short_number(const char *q, uint8_t *flags, DigitConsts k){
+  unsigned whole = leading_digits(q, k);
   if(whole - 1 >= 15 || (q[0] == '0' && whole > 1)) return NULL;   /* none, or 16 or more */
   const char *r = q + whole;
   *flags = 0;
   if(*r == '.'){
-    unsigned frac = (unsigned)__builtin_ctz((unsigned)non_digits16(r + 1) | 1u << 16);
+    unsigned frac = leading_digits(r + 1, k);
     if(frac - 1 >= 15) return NULL;
     r += 1 + frac;
     *flags = ZL_JSON_FRACTION;
   }
-  return (ended || r < s->end) && (*r | 0x20) != 'e' ? r : NULL;
-#else
-  (void)s; (void)p; (void)flags; (void)ended;
-  return NULL;
-#endif
+  return (*r | 0x20) != 'e' ? r : NULL;
 }
+#define SHORT_NUMBER_READS 33                  /* a '-', 15 digits, a '.', 16 bytes */
 
 HOT int is_literal(const char *p, const char *end, const char *word, size_t n){
   return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
@@ -1100,22 +1162,10 @@ HOT int filled_bit(const ZlJsonLine *row, uint64_t low, int c){
   return (int)((c < 64 ? low : row->filled[c / 64]) >> (c % 64) & 1);
 }
 
-/* Cells are not cleared line by line: those a line fills are marked, and
-** at its end only those the line before had and this one lacks are. */
-HOT int end_line(ZlJsonLine *row){
-  int nset = 0;
-  for(int w = 0; w < row->words; w++){
-    for(uint64_t stale = row->live[w] & ~row->filled[w]; stale; stale &= stale - 1)
-      row->cells[64 * w + __builtin_ctzll(stale)].type = ZL_JSON_ABSENT;
-    row->live[w] = row->filled[w];
-    nset += __builtin_popcountll(row->filled[w]);
-  }
-  row->nset = nset;
-  return 0;
-}
-
 /* Bytes a line must have readable after it for walk_plain. */
 #define PLAIN_ROOM 32
+/* ',' then '"' read as a little-endian 16-bit word (x86-64 only has the fast paths). */
+#define MEMBER_SEPARATOR (',' | '"' << 8)
 
 /* An indexed line's object, when it is as Zeek writes it: no whitespace,
 ** no byte order mark. 0 with every member recorded; -1 for anything else,
@@ -1132,6 +1182,8 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
               const int plain){
   QuoteIter it = *index, *qi = &it;             /* a copy: it stays in registers */
   const char *p = line, *end = s->end;
+  const DigitConsts k = digit_consts();
+  quote_refill(qi);
   if(end - p < 2 || *p != '{' || end[-1] != '}') return -1;
   if(*++p == '}') return p + 1 == end ? end_line(row) : -1;
   if(*p != '"') return -1;
@@ -1147,20 +1199,13 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
     size_t klen = (size_t)(close - key);
     const ZlJsonGuess *g = &row->guess[prev];
     int c;
-    if(key_flags){
-      c = find_escaped_key(keys, row->key_buf, key, klen);
-      prev = c >= 0 ? (unsigned)GUESS_COLUMN(c) : GUESS_UNKNOWN;
-    }else{
-      if(plain ? guess_hits(keys, g, key, klen) : guess_matches(keys, g, key, klen, (size_t)(s->readable - key))){
-        prev = g->next;
-        c = g->column;
-      }else{
-        prev = learn_key(row, keys, key, klen, prev);
-        c = prev >= GUESS_COLUMN(0) ? (int)prev - GUESS_COLUMN(0) : -1;
-      }
-    }
+    if(key_flags) c = find_escaped_key(keys, row->key_buf, key, klen);
+    else if(plain ? guess_hits(keys, g, key, klen) : guess_matches(keys, g, key, klen, (size_t)(s->readable - key)))
+      c = g->column;
+    else c = learn_key(row, keys, key, klen, prev);
+    prev = (unsigned)GUESS_COLUMN(c);
     members++;
-    ZlJsonValue *cell = &row->cells[c];         /* cells[-1]: a spare, for an unknown key */
+    ZlJsonValue *cell = &row->cells[c];         /* a spare for an unknown key */
     p = close + 2;                              /* before end - 1: close[1] is not the '}' */
     if(*p == '"'){
       q = quote_close(qi);
@@ -1172,9 +1217,9 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
       cell->type = ZL_JSON_STRING;
       cell->flags = (uint8_t)flags;
       p = q + 1;
-    }else if(is_digit(*p) || *p == '-'){
+    }else if((unsigned char)*p <= '9'){         /* a number, or nothing valid: number_exact says */
       uint8_t flags;
-      if(!(q = plain || s->readable - p >= SHORT_NUMBER_READS ? short_number(s, p, &flags, 1) : NULL)){
+      if(!(q = plain || s->readable - p >= SHORT_NUMBER_READS ? short_number(p + (*p == '-'), &flags, k) : NULL)){
         uint8_t f;
         if(!(q = number_exact(s, p, &f))) break;
         flags = f;
@@ -1198,7 +1243,7 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
             }else{
               uint8_t f;
               if(!(is_digit(*q) || *q == '-') || !(plain || s->readable - q >= SHORT_NUMBER_READS)
-                 || !(q = short_number(s, q, &f, 1))) goto container;
+                 || !(q = short_number(q + (*q == '-'), &f, k))) goto container;
             }
             if(*q == ']') break;
             if(*q++ != ',') goto container;
@@ -1210,13 +1255,14 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
       container:
         if(!(q = container_exact(s, p, 1)) || q == end) break;   /* end: it took the last '}' */
         quote_skip_to(qi, q);                   /* the quotes inside */
+        quote_refill(qi);
       }else{
         if(is_literal(p, end, "true", 4)) type = ZL_JSON_TRUE;
         else if(is_literal(p, end, "false", 5)) type = ZL_JSON_FALSE;
         else if(is_literal(p, end, "null", 4)) type = ZL_JSON_NULL;
         else break;
         q = p + (type == ZL_JSON_FALSE ? 5 : 4);
-        if(type == ZL_JSON_NULL && c >= 0 && filled_bit(row, filled, c)) cell = &row->cells[-1];   /* the last non-null wins */
+        if(type == ZL_JSON_NULL && c >= 0 && filled_bit(row, filled, c)) cell = &row->cells[NOT_A_COLUMN];   /* the last non-null wins */
       }
       cell->text.p = p;
       cell->text.n = (size_t)(q - p);
@@ -1227,8 +1273,8 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
     if((unsigned)c < 64) filled |= 1ull << c;
     else if(c < 0) unknown++;
     else row->filled[c / 64] |= 1ull << (c % 64);
-    if(*p == ','){
-      if(*++p != '"') break;
+    if(plain ? load16(p) == MEMBER_SEPARATOR : *p == ',' && p[1] == '"'){   /* a byte after p: PLAIN_ROOM */
+      p++;
       continue;
     }
     if(*p == '}' && p + 1 == end) rc = 0;
@@ -1241,37 +1287,41 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
   return rc;
 }
 
-/* The walks, compiled for the CPU's best: AVX2 CPUs all have BMI1, BMI2 and
-** POPCNT (cpu_simd checks), which shorten the bit steps. */
-#define WALK(name, target, plain) \
-  static __attribute__((noinline)) target \
-  int name(Scan *s, const QuoteIter *qi, const char *line, ZlJsonLine *row, const ZlJsonKeys *keys){ \
-    return walk_body(s, qi, line, row, keys, plain); \
-  }
-#if defined(HAVE_AVX2_PATH)
-#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
-WALK(walk_plain_avx2, AVX2_TARGET, 1)
-WALK(walk_indexed_avx2, AVX2_TARGET, 0)
-#endif
-WALK(walk_plain, , 1)
-WALK(walk_indexed, , 0)
-
-typedef int (*WalkFn)(Scan *, const QuoteIter *, const char *, ZlJsonLine *, const ZlJsonKeys *);
-
-static WalkFn walk_for(int simd, int plain){
-#if defined(HAVE_AVX2_PATH)
-  if(simd == ZL_JSON_SIMD_AVX2) return plain ? walk_plain_avx2 : walk_indexed_avx2;
-#endif
-  (void)simd;
-  return plain ? walk_plain : walk_indexed;
+/* A line indexed and walked; 0, or -1 when the generic walk must take it
+** (tlen: its length without trailing whitespace). */
+static inline __attribute__((always_inline))
+int indexed_scan(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line, size_t tlen, size_t readable,
+                 const int avx2){
+  LineIndex ix;
+  QuoteIter qi;
+  if(index_line_body(line, tlen, readable, &ix, &qi, avx2)) return -1;
+  Scan s = {line + tlen, line + readable, NULL, NULL};
+  if(!qi.backslash && readable - tlen >= PLAIN_ROOM) return walk_body(&s, &qi, line, row, keys, 1);
+  return walk_body(&s, &qi, line, row, keys, 0);
 }
+
+/* Compiled for the CPU's best: AVX2 CPUs all have BMI1, BMI2 and POPCNT
+** (cpu_simd checks), which shorten the bit steps. */
+#if defined(HAVE_AVX2_PATH)
+static __attribute__((noinline)) __attribute__((target("avx2,bmi,bmi2,popcnt")))
+int indexed_scan_avx2(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line, size_t tlen, size_t readable){
+  return indexed_scan(row, keys, line, tlen, readable, 1);
+}
+#endif
+
+static __attribute__((noinline))
+int indexed_scan_sse2(ZlJsonLine *row, const ZlJsonKeys *keys, const char *line, size_t tlen, size_t readable){
+  return indexed_scan(row, keys, line, tlen, readable, 0);
+}
+#endif
 
 int zl_json_line_init(ZlJsonLine *row, const ZlJsonKeys *keys){
   memset(row, 0, sizeof *row);
   size_t n = keys->n > 0 ? (size_t)keys->n : 1;
   row->words = (int)((n + 63) / 64);
-  row->cells = calloc(n + 1, sizeof *row->cells);   /* cells[-1]: a spare the walks write unknown keys' values to */
-  if(row->cells) row->cells++;
+  /* Before cells[0], the spares the walks write unknown keys' values to. */
+  row->cells = calloc(n + UNKNOWN_KEYS + 1, sizeof *row->cells);
+  if(row->cells) row->cells += UNKNOWN_KEYS + 1;
   row->filled = calloc((size_t)row->words, sizeof *row->filled);
   row->live = calloc((size_t)row->words, sizeof *row->live);
   row->key_buf = malloc(keys->max_len + 1);
@@ -1286,7 +1336,7 @@ int zl_json_line_init(ZlJsonLine *row, const ZlJsonKeys *keys){
 }
 
 void zl_json_line_free(ZlJsonLine *row){
-  free(row->cells ? row->cells - 1 : NULL);
+  free(row->cells ? row->cells - (UNKNOWN_KEYS + 1) : NULL);
   free(row->filled);
   free(row->live);
   free(row->key_buf);
@@ -1321,14 +1371,19 @@ int zl_json_line_scan_ahead(ZlJsonLine *row, const ZlJsonKeys *keys, const char 
   if(readable < len) readable = len;
   begin_line(row);
   size_t tlen = trimmed(line, len);
-  LineIndex ix;
-  QuoteIter qi;
-  if(index_line(line, tlen, readable, keys->simd, &ix, &qi) == 0){
-    Scan fast = {line + tlen, line + readable, NULL, NULL};
-    int plain = !qi.backslash && readable - tlen >= PLAIN_ROOM;
-    if(walk_for(keys->simd, plain)(&fast, &qi, line, row, keys) == 0) return 0;
+#if defined(JSON_SIMD)
+  if(keys->simd != ZL_JSON_SIMD_NONE){
+#if defined(HAVE_AVX2_PATH)
+    if(keys->simd == ZL_JSON_SIMD_AVX2 ? indexed_scan_avx2(row, keys, line, tlen, readable) == 0
+                                       : indexed_scan_sse2(row, keys, line, tlen, readable) == 0) return 0;
+#else
+    if(indexed_scan_sse2(row, keys, line, tlen, readable) == 0) return 0;
+#endif
     begin_line(row);                            /* the generic walk says why */
   }
+#else
+  (void)tlen;
+#endif
   Scan s = {line + len, line + readable, NULL, NULL};
   Sink sink = {.row = row, .keys = keys};
   if(scan_line(&s, NULL, line, SINK_KEYS, &sink) == 0) return end_line(row);
@@ -1345,7 +1400,7 @@ int zl_json_line_members(const char *line, size_t len, ZlJsonMemberFn fn, void *
   LineIndex ix;
   QuoteIter qi, again;
   Scan fast = {line + tlen, line + len, NULL, NULL}, s = {line + len, line + len, NULL, NULL};
-  int indexed = index_line(line, tlen, len, cpu_simd(), &ix, &qi) == 0;
+  int indexed = index_line_body(line, tlen, len, &ix, &qi, 0) == 0;
   if(indexed){
     again = qi;
     indexed = scan_line(&fast, &qi, line, SINK_VALIDATE, &sink) == 0;
