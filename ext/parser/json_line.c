@@ -1185,7 +1185,10 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
   const DigitConsts k = digit_consts();
   quote_refill(qi);
   if(end - p < 2 || *p != '{' || end[-1] != '}') return -1;
-  if(*++p == '}') return p + 1 == end ? end_line(row) : -1;
+  if(*++p == '}'){
+    row->walk = plain ? ZL_JSON_WALK_PLAIN : ZL_JSON_WALK_INDEXED;
+    return p + 1 == end ? end_line(row) : -1;
+  }
   if(*p != '"') return -1;
   uint64_t filled = 0;                          /* row->filled[0], in a register */
   unsigned prev = (unsigned)GUESS_START(keys);
@@ -1283,6 +1286,7 @@ int walk_body(Scan *s, const QuoteIter *index, const char *line, ZlJsonLine *row
   row->filled[0] |= filled;                     /* on failure too: the cells written are live */
   row->members = members;
   row->unknown_keys = unknown;
+  row->walk = plain ? ZL_JSON_WALK_PLAIN : ZL_JSON_WALK_INDEXED;
   if(rc == 0) end_line(row);
   return rc;
 }
@@ -1386,6 +1390,7 @@ int zl_json_line_scan_ahead(ZlJsonLine *row, const ZlJsonKeys *keys, const char 
 #endif
   Scan s = {line + len, line + readable, NULL, NULL};
   Sink sink = {.row = row, .keys = keys};
+  row->walk = ZL_JSON_WALK_GENERIC;
   if(scan_line(&s, NULL, line, SINK_KEYS, &sink) == 0) return end_line(row);
   begin_line(row);
   row->error = s.error;

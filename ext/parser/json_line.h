@@ -103,6 +103,13 @@ void zl_json_keys_free(ZlJsonKeys *keys);
 /* The column of a key (its bytes as decoded), or -1. */
 int zl_json_keys_find(const ZlJsonKeys *keys, const char *key, size_t n);
 
+/* ZlJsonLine.walk */
+enum {
+  ZL_JSON_WALK_GENERIC = 0,   /* byte by byte (whitespace, control bytes, a line over 4 KiB, SIMD off) */
+  ZL_JSON_WALK_INDEXED,       /* its quotes indexed first */
+  ZL_JSON_WALK_PLAIN          /* the same, no backslash and room to read ahead: no tests of either */
+};
+
 /* One thread's scan state, reused line after line. */
 typedef struct ZlJsonLine {
   ZlJsonValue *cells;      /* [keys->n]: valid after a scan that returned 0 (an
@@ -113,6 +120,7 @@ typedef struct ZlJsonLine {
   int unknown_keys;        /* members whose key is not in the index */
   const char *error;       /* after -1: a short static reason */
   size_t error_at;         /* after -1: the byte offset it was found at */
+  int walk;                /* how the last good line was read: ZL_JSON_WALK_* (tests check it) */
   /* The rest is the scanner's own. */
   uint64_t *live;          /* cells that may not be ABSENT (cleared lazily) */
   int words;               /* of filled and live */
