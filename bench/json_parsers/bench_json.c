@@ -1,6 +1,6 @@
 /*
 ** bench_json.c — which JSON parser should read Zeek JSON logs (issue 10)?
-** Single-thread throughput of zeeklog's own scanner (ext/parser/json_line.c)
+** Single-thread throughput of zeeklog's own scanner (ext/parser/json_*.c)
 ** against the parsers Debian ships: cJSON (today's), json-c and simdjson.
 **
 **   sh bench/json_parsers/build.sh          (builds build/bench_json)

@@ -82,7 +82,7 @@ enum {
   ZL_JSON_SIMD_AVX2        /* ... 32 bytes at a time */
 };
 
-struct ZlJsonGuess;        /* a key expected next (json_line.c) */
+struct ZlJsonGuess;        /* a key expected next (json_line_internal.h) */
 
 typedef struct ZlJsonKeys {
   int n;                   /* names given (cells per line) */
@@ -125,7 +125,7 @@ typedef struct ZlJsonLine {
   uint64_t *live;          /* cells that may not be ABSENT (cleared lazily) */
   int words;               /* of filled and live */
   char *key_buf;           /* an escaped key decoded for lookup */
-  struct ZlJsonGuess *guess;  /* the key that followed each key last time (json_line.c) */
+  struct ZlJsonGuess *guess;  /* the key that followed each key last time (json_keys.c) */
   struct ZlJsonGuess *unknown;    /* unknown keys remembered */
   int nunknown;
 } ZlJsonLine;

@@ -1,13 +1,13 @@
 /*
 ** fuzz_json_line.c — libFuzzer target for the JSON line scanner
-** (ext/parser/json_line.c) and its decoders.
+** (ext/parser/json_*.c) and its decoders.
 **
 ** Build and run by hand, from the repository's top (clang 14 or later):
 **   mkdir -p build-fuzz/json_line/corpus
 **   clang -O1 -g -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -Iext \
 **     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 **     -o build-fuzz/fuzz_json_line tests/fuzz/fuzz_json_line.c \
-**     ext/parser/json_line.c ext/parser/escapes.c ext/parser/numbers.c \
+**     ext/parser/json_*.c ext/parser/escapes.c ext/parser/numbers.c \
 **     ext/base/buf.c ext/base/civil.c -lcjson -lm
 **   build-fuzz/fuzz_json_line -max_total_time=600 -max_len=4096 \
 **     -dict=tests/fuzz/zeek.dict build-fuzz/json_line/corpus tests/fuzz/corpus
