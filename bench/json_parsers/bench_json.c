@@ -1,6 +1,6 @@
 /*
 ** bench_json.c — which JSON parser should read Zeek JSON logs (issue 10)?
-** Single-thread throughput of zeeklog's own scanner (ext/parser/json_line.c)
+** Single-thread throughput of zeeklog's own scanner (ext/parser/json_*.c)
 ** against the parsers Debian ships: cJSON (today's), json-c and simdjson.
 **
 **   sh bench/json_parsers/build.sh          (builds build/bench_json)
@@ -93,7 +93,7 @@ static int mine_all(void *st, const char *line, size_t len, uint64_t types[7]){
   Mine *m = st;
   ZlJsonLine *row = &m->all_row;
   if(zl_json_line_scan_ahead(row, &m->all_keys, line, len, (size_t)(buffer_end - line))) return -1;
-  for(int i = 0; i < row->nset; i++) types[row->cells[row->set[i]].type - ZL_JSON_NULL]++;
+  for(int c = 0; c < m->all_keys.n; c++) if(row->cells[c].type) types[row->cells[c].type - ZL_JSON_NULL]++;
   return row->unknown_keys ? -1 : 0;        /* the twin has no other keys */
 }
 

@@ -22,7 +22,7 @@ mkdir -p "$B"
 OPT=${OPT:--O2}
 CFLAGS="$OPT -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iext"
 # The zeeklog scanner and what it calls, built as `make` builds them.
-CORE="ext/parser/json_line.c ext/parser/escapes.c ext/parser/numbers.c ext/base/buf.c ext/base/civil.c"
+CORE="$(echo ext/parser/json_*.c) ext/parser/escapes.c ext/parser/numbers.c ext/base/buf.c ext/base/civil.c"
 objs=""
 for src in $CORE; do
   obj="$B/bench_json_$(basename "$src" .c).o"

@@ -75,14 +75,25 @@ typedef struct ZlJsonKeySlot {
   int column;
 } ZlJsonKeySlot;
 
+/* ZlJsonKeys.simd: the fast paths a scan takes. */
+enum {
+  ZL_JSON_SIMD_NONE = 0,   /* none: the generic walk alone (strings found 16 bytes at a time) */
+  ZL_JSON_SIMD_SSE2,       /* the line's index built 16 bytes at a time */
+  ZL_JSON_SIMD_AVX2        /* ... 32 bytes at a time */
+};
+
+struct ZlJsonGuess;        /* a key expected next (json_line_internal.h) */
+
 typedef struct ZlJsonKeys {
   int n;                   /* names given (cells per line) */
   size_t mask;             /* slots - 1 */
   size_t max_len;          /* the longest name */
   uint64_t lengths;        /* bit n (63: 63 or more): some name is n bytes long */
-  int avx2;                /* the CPU has AVX2: lines are looked at 32 bytes at a time */
+  int simd;                /* ZL_JSON_SIMD_*: the CPU's best (a test may lower it) */
   ZlJsonKeySlot *slots;
   ZlJsonKeySlot **slot_of; /* [n]: each column's name */
+  struct ZlJsonGuess *guess_of;  /* [n]: each column's name, ready to compare */
+  uint64_t *tail8;         /* [n]: the last 8 bytes of each name of 8 or more */
   char *names;             /* the names' bytes, owned */
 } ZlJsonKeys;
 
@@ -92,19 +103,31 @@ void zl_json_keys_free(ZlJsonKeys *keys);
 /* The column of a key (its bytes as decoded), or -1. */
 int zl_json_keys_find(const ZlJsonKeys *keys, const char *key, size_t n);
 
+/* ZlJsonLine.walk */
+enum {
+  ZL_JSON_WALK_GENERIC = 0,   /* byte by byte (whitespace, control bytes, a line over 4 KiB, SIMD off) */
+  ZL_JSON_WALK_INDEXED,       /* its quotes indexed first */
+  ZL_JSON_WALK_PLAIN          /* the same, no backslash and room to read ahead: no tests of either */
+};
+
 /* One thread's scan state, reused line after line. */
 typedef struct ZlJsonLine {
   ZlJsonValue *cells;      /* [keys->n]: valid after a scan that returned 0 (an
                               absent cell's text is left over, not cleared) */
-  int *set;                /* the cells the last scan filled (cleared by the next) */
-  int nset;
+  uint64_t *filled;        /* [(keys->n + 63) / 64]: bit c, the last scan filled cells[c] */
+  int nset;                /* the cells the last scan filled */
   int members;             /* the line's members */
   int unknown_keys;        /* members whose key is not in the index */
   const char *error;       /* after -1: a short static reason */
   size_t error_at;         /* after -1: the byte offset it was found at */
+  int walk;                /* how the last good line was read: ZL_JSON_WALK_* (tests check it) */
+  /* The rest is the scanner's own. */
+  uint64_t *live;          /* cells that may not be ABSENT (cleared lazily) */
+  int words;               /* of filled and live */
   char *key_buf;           /* an escaped key decoded for lookup */
-  const ZlJsonKeySlot **next_key;  /* [keys->n + 2]: the key that followed each column
-                              (n: an unknown key, n + 1: the line's start) last time */
+  struct ZlJsonGuess *guess;  /* the key that followed each key last time (json_keys.c) */
+  struct ZlJsonGuess *unknown;    /* unknown keys remembered */
+  int nunknown;
 } ZlJsonLine;
 
 /* 0, or -1 when memory runs out. */

@@ -1,13 +1,13 @@
 /*
 ** fuzz_json_line.c — libFuzzer target for the JSON line scanner
-** (ext/parser/json_line.c) and its decoders.
+** (ext/parser/json_*.c) and its decoders.
 **
 ** Build and run by hand, from the repository's top (clang 14 or later):
 **   mkdir -p build-fuzz/json_line/corpus
 **   clang -O1 -g -fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE -Iext \
 **     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 **     -o build-fuzz/fuzz_json_line tests/fuzz/fuzz_json_line.c \
-**     ext/parser/json_line.c ext/parser/escapes.c ext/parser/numbers.c \
+**     ext/parser/json_*.c ext/parser/escapes.c ext/parser/numbers.c \
 **     ext/base/buf.c ext/base/civil.c -lcjson -lm
 **   build-fuzz/fuzz_json_line -max_total_time=600 -max_len=4096 \
 **     -dict=tests/fuzz/zeek.dict build-fuzz/json_line/corpus tests/fuzz/corpus
@@ -16,8 +16,9 @@
 **
 ** Each input is one line. It is scanned with a fixed set of names, alone in
 ** a buffer of exactly its size (so that ASan sees any read past it) and
-** again with more bytes after it that the scanner may read ahead into; the
-** two must agree in every cell, count and error. A line cJSON (today's
+** again with more bytes after it that the scanner may read ahead into, with
+** the CPU's fast paths, with the SSE2 ones and with none (the generic walk);
+** all must agree in every cell, count and error. A line cJSON (today's
 ** parser) judges differently must be one of the differences json_line.c
 ** documents. For a good line: every span lies inside the line, every
 ** string decodes to no more bytes than it had, every number is a JSON
@@ -46,14 +47,33 @@ static const char *const NAMES[] = {"ts", "uid", "id.orig_h", "id.orig_p", "stat
                                     "a", "b", "", "k\xc3\xa9y", "ts"};
 #define NNAMES ((int)(sizeof NAMES / sizeof NAMES[0]))
 
-static ZlJsonKeys keys;
-static ZlJsonLine alone, ahead;
+static ZlJsonKeys keys, keys_sse2, keys_generic;
+static ZlJsonLine alone, ahead, sse2_alone, sse2_ahead, generic;
 static ZlBuf buf, again, scratch;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv){
   if(zl_json_keys_init(&keys, NAMES, NNAMES) || zl_json_line_init(&alone, &keys)
-     || zl_json_line_init(&ahead, &keys)) abort();
+     || zl_json_line_init(&ahead, &keys) || zl_json_keys_init(&keys_sse2, NAMES, NNAMES)
+     || zl_json_line_init(&sse2_alone, &keys_sse2) || zl_json_line_init(&sse2_ahead, &keys_sse2)
+     || zl_json_keys_init(&keys_generic, NAMES, NNAMES) || zl_json_line_init(&generic, &keys_generic)) abort();
+  if(keys_sse2.simd > ZL_JSON_SIMD_SSE2) keys_sse2.simd = ZL_JSON_SIMD_SSE2;
+  keys_generic.simd = ZL_JSON_SIMD_NONE;
   return 0;
+}
+
+/* b (its line at lb) answered as a (its line at la) did. */
+static void same_answer(const ZlJsonLine *a, const char *la, int rca, const ZlJsonLine *b, const char *lb, int rcb){
+  CHECK(rca == rcb);
+  if(rca){
+    CHECK(a->error && b->error && strcmp(a->error, b->error) == 0 && a->error_at == b->error_at);
+    return;
+  }
+  CHECK(a->members == b->members && a->unknown_keys == b->unknown_keys && a->nset == b->nset);
+  for(int c = 0; c < keys.n; c++){
+    const ZlJsonValue *x = &a->cells[c], *y = &b->cells[c];
+    CHECK(x->type == y->type);
+    if(x->type) CHECK(x->flags == y->flags && x->text.n == y->text.n && x->text.p - la == y->text.p - lb);
+  }
 }
 
 static int is_ws(unsigned char c){ return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -164,20 +184,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   memcpy(padded, data, size);
   for(size_t i = 0; i < AHEAD; i++) padded[size + i] = "\"\\]}0,:\x01 9"[i % 10];
   int rc = zl_json_line_scan(&alone, &keys, line, size);
-  int rc_ahead = zl_json_line_scan_ahead(&ahead, &keys, padded, size, size + AHEAD);
-  CHECK(rc == rc_ahead);
+  same_answer(&alone, line, rc, &ahead, padded, zl_json_line_scan_ahead(&ahead, &keys, padded, size, size + AHEAD));
+  same_answer(&alone, line, rc, &sse2_alone, line, zl_json_line_scan(&sse2_alone, &keys_sse2, line, size));
+  same_answer(&alone, line, rc, &sse2_ahead, padded,
+              zl_json_line_scan_ahead(&sse2_ahead, &keys_sse2, padded, size, size + AHEAD));
+  same_answer(&alone, line, rc, &generic, line, zl_json_line_scan(&generic, &keys_generic, line, size));
   if(rc){
-    CHECK(alone.error && strcmp(alone.error, ahead.error) == 0 && alone.error_at == ahead.error_at);
     CHECK(alone.error_at <= size);
     if(cjson_accepts(line, size)) CHECK(cjson_lenient(line, size, alone.error, alone.error_at));
   }else{
-    CHECK(alone.members == ahead.members && alone.unknown_keys == ahead.unknown_keys);
     CHECK(alone.unknown_keys <= alone.members && alone.nset <= keys.n);
-    for(int c = 0; c < keys.n; c++){
-      const ZlJsonValue *x = &alone.cells[c], *y = &ahead.cells[c];
-      CHECK(x->type == y->type);
-      if(x->type) CHECK(x->flags == y->flags && x->text.n == y->text.n && x->text.p - line == y->text.p - padded);
-    }
     if(!cjson_accepts(line, size)) CHECK(cjson_strict(line, size));
     int members = 0;
     CHECK(zl_json_line_members(line, size, count_member, &members, &scratch, NULL, NULL) == 0);
@@ -214,7 +230,12 @@ int main(int argc, char **argv){
   }
   zl_json_line_free(&alone);
   zl_json_line_free(&ahead);
+  zl_json_line_free(&sse2_alone);
+  zl_json_line_free(&sse2_ahead);
+  zl_json_line_free(&generic);
   zl_json_keys_free(&keys);
+  zl_json_keys_free(&keys_sse2);
+  zl_json_keys_free(&keys_generic);
   zl_buf_free(&buf);
   zl_buf_free(&again);
   zl_buf_free(&scratch);

@@ -797,11 +797,103 @@ static int key_has_nul(void *ctx, const char *key, size_t key_len, const ZlJsonV
   return 0;
 }
 
+/* ---- every way through the scanner ---- */
+
+/* Bytes after a line when it is scanned with read-ahead: quotes, escapes,
+** control bytes and digits, which must never change an answer. */
+#define AHEAD 96
+static const char AHEAD_BYTES[] = "\"\\\x01]}0123456789,:";
+
+/* A line scanned with each fast path this CPU has (ZlJsonKeys.simd lowered
+** to SSE2, then to none: the generic walk), alone in its buffer and with
+** bytes after it to read ahead into. */
+typedef struct Ways {
+  Fixture f[3][2];             /* [level][0: alone, 1: read-ahead] */
+  int n;                       /* levels */
+  char *buf;
+  size_t cap;
+  long walked[3];              /* lines the CPU's best took by each ZL_JSON_WALK_* */
+  int compact;                 /* see same_every_way */
+} Ways;
+
+static void ways_init(Ways *w, const char *const *names, int n){
+  memset(w, 0, sizeof *w);
+  Fixture probe;
+  fixture_init(&probe, names, n);
+  int best = probe.keys.simd;
+  fixture_free(&probe);
+  for(int level = best; level >= ZL_JSON_SIMD_NONE; level--){
+    for(int k = 0; k < 2; k++){
+      fixture_init(&w->f[w->n][k], names, n);
+      w->f[w->n][k].keys.simd = level;
+    }
+    w->n++;
+  }
+}
+
+static void ways_free(Ways *w){
+  for(int i = 0; i < w->n; i++) for(int k = 0; k < 2; k++) fixture_free(&w->f[i][k]);
+  free(w->buf);
+}
+
+/* b (its line at lb) answered as a (its line at la) did. */
+static void same_answer(const ZlJsonLine *a, const char *la, int rca, const ZlJsonLine *b, const char *lb,
+                        int rcb, int ncells, const char *line, size_t len, const char *how){
+  ck_assert_msg(rca == rcb, "%s: %d, %d: '%.*s'", how, rca, rcb, (int)len, line);
+  if(rca){
+    ck_assert_msg(strcmp(a->error, b->error) == 0 && a->error_at == b->error_at, "%s: '%s' at %zu, '%s' at %zu: '%.*s'",
+                  how, a->error, a->error_at, b->error, b->error_at, (int)len, line);
+    return;
+  }
+  ck_assert_msg(a->members == b->members && a->unknown_keys == b->unknown_keys && a->nset == b->nset,
+                "%s: members %d %d, unknown %d %d, set %d %d: '%.*s'", how, a->members, b->members,
+                a->unknown_keys, b->unknown_keys, a->nset, b->nset, (int)len, line);
+  for(int c = 0; c < ncells; c++){
+    const ZlJsonValue *x = &a->cells[c], *y = &b->cells[c];
+    ck_assert_msg(x->type == y->type, "%s: cell %d type %d, %d: '%.*s'", how, c, x->type, y->type, (int)len, line);
+    if(!x->type) continue;                      /* an absent cell's text is left over */
+    ck_assert_msg(x->flags == y->flags && x->text.n == y->text.n && x->text.p - la == y->text.p - lb,
+                  "%s: cell %d differs: '%.*s'", how, c, (int)len, line);
+  }
+}
+
+/* Every way gives what the generic walk alone gives; returns its answer.
+** w->compact: the line, if good, is as Zeek writes them (no whitespace or
+** control byte outside its strings, 4 KiB or less), so the fast paths must
+** take it themselves: the generic walk would hide their mistakes. */
+static int same_every_way(Ways *w, const char *line, size_t len){
+  if(w->cap < len + AHEAD){
+    w->cap = len + AHEAD;
+    w->buf = realloc(w->buf, w->cap);
+  }
+  memcpy(w->buf, line, len);
+  for(size_t i = 0; i < AHEAD; i++) w->buf[len + i] = AHEAD_BYTES[i % (sizeof AHEAD_BYTES - 1)];
+  Fixture *ref = &w->f[w->n - 1][0];
+  int rc_ref = zl_json_line_scan(&ref->row, &ref->keys, line, len);
+  for(int i = 0; i < w->n; i++){
+    for(int k = 0; k < 2; k++){
+      Fixture *f = &w->f[i][k];
+      if(f == ref) continue;
+      const char *at = k ? w->buf : line;
+      int rc = k ? zl_json_line_scan_ahead(&f->row, &f->keys, w->buf, len, len + AHEAD)
+                 : zl_json_line_scan(&f->row, &f->keys, line, len);
+      char how[64];
+      snprintf(how, sizeof how, "simd %d%s", f->keys.simd, k ? " read-ahead" : "");
+      same_answer(&ref->row, line, rc_ref, &f->row, at, rc, f->keys.n, line, len, how);
+      if(i == 0 && k == 1 && rc == 0) w->walked[f->row.walk]++;
+      if(w->compact && rc == 0 && f->keys.simd != ZL_JSON_SIMD_NONE)
+        ck_assert_msg(f->row.walk != ZL_JSON_WALK_GENERIC, "%s: the generic walk took '%.*s'", how, (int)len, line);
+    }
+  }
+  return rc_ref;
+}
+
 typedef struct DiffStats { long lines, both_good, both_bad, stricter, laxer; } DiffStats;
 
 /* One line through both parsers. names: the index f was built from. */
-static void differential(Fixture *f, const char *const *names, int n, const char *line, size_t len,
+static void differential(Fixture *f, Ways *w, const char *const *names, int n, const char *line, size_t len,
                          DiffStats *st){
+  if(w) same_every_way(w, line, len);
   cJSON *doc = cjson_line(line, len);
   int rc = zl_json_line_scan(&f->row, &f->keys, line, len);
   st->lines++;
@@ -949,9 +1041,9 @@ static int names_of(const Lines *L, char names[][128], const char *ptrs[], int m
 #define MUTANTS_PER_FILE 8000    /* so that more logs in tests/data keep it to seconds */
 
 /* A line, then `mutants` copies with one, two or three edits. */
-static void differential_mutants(Fixture *f, const char *const *names, int n, const char *line,
+static void differential_mutants(Fixture *f, Ways *w, const char *const *names, int n, const char *line,
                                  size_t len, int mutants, DiffStats *st, char *buf){
-  differential(f, names, n, line, len, st);
+  differential(f, w, names, n, line, len, st);
   if(len + 64 > MUTANT_MAX) return;
   for(int m = 0; m < mutants; m++){
     size_t k = mutate(line, len, buf);
@@ -961,7 +1053,7 @@ static void differential_mutants(Fixture *f, const char *const *names, int n, co
       k = mutate(tmp, k, buf);
       free(tmp);
     }
-    differential(f, names, n, buf, k, st);
+    differential(f, w, names, n, buf, k, st);
   }
 }
 
@@ -984,15 +1076,18 @@ START_TEST(against_cjson){
   snprintf(edges[5], 1200, "\xef\xbb\xbf{\"a\":\"\xff\xfe\",\"\xc3\xa9\":1}");
   static const char *const edge_names[] = {"a", "b", "x", "\xc3\xa9"};
   Fixture f;
+  Ways w;
   fixture_init(&f, edge_names, 4);
+  ways_init(&w, edge_names, 4);
   for(int k = 0; k < 6; k++){
-    differential(&f, edge_names, 4, edges[k], strlen(edges[k]), &st);
+    differential(&f, &w, edge_names, 4, edges[k], strlen(edges[k]), &st);
     ck_assert_msg(st.both_good == k + 1, "%s: %s", edges[k], f.row.error);
   }
   for(int k = 0; k < 6; k++){
-    differential_mutants(&f, edge_names, 4, edges[k], strlen(edges[k]), MUTANTS_PER_LINE, &st, buf);
+    differential_mutants(&f, &w, edge_names, 4, edges[k], strlen(edges[k]), MUTANTS_PER_LINE, &st, buf);
   }
   fixture_free(&f);
+  ways_free(&w);
   /* every JSON log of the tests, line by line */
   for(int i = 0; i < np; i++){
     Lines L = {0};
@@ -1001,11 +1096,13 @@ START_TEST(against_cjson){
     const char *ptrs[64];
     int n = names_of(&L, names, ptrs, 64);
     fixture_init(&f, ptrs, n);
+    ways_init(&w, ptrs, n);
     int mutants = L.n ? MUTANTS_PER_FILE / L.n : 0;
     if(mutants > MUTANTS_PER_LINE) mutants = MUTANTS_PER_LINE;
     if(mutants < 20) mutants = 20;
-    for(int k = 0; k < L.n; k++) differential_mutants(&f, ptrs, n, L.p[k], L.len[k], mutants, &st, buf);
+    for(int k = 0; k < L.n; k++) differential_mutants(&f, &w, ptrs, n, L.p[k], L.len[k], mutants, &st, buf);
     fixture_free(&f);
+    ways_free(&w);
     for(int k = 0; k < L.n; k++) free(L.p[k]);
     free(L.p);
     free(L.len);
@@ -1016,6 +1113,236 @@ START_TEST(against_cjson){
           st.lines, np, st.both_good, st.both_bad, st.stricter, st.laxer);
   ck_assert(st.both_good > 1000 && st.both_bad > 1000);   /* the test saw both kinds */
   ck_assert(st.stricter > 0);
+}
+END_TEST
+
+/* ---- the index's edges, every way ---- */
+
+/* Names that meet the guesses' edges: 15, 16, 17, 24, 25 and 40 bytes, a
+** quote and a backslash inside (columns from sampled keys are decoded),
+** and more than 64 (the cells' first word of bits). */
+#define EDGE_NAMES 80
+static char edge_storage[EDGE_NAMES][48];
+static const char *edge_names[EDGE_NAMES];
+
+static void make_edge_names(void){
+  static const char *const fixed[] = {"ts", "uid", "id.orig_h", "status_code", "tags", "a", "",
+    "fifteen_bytes_x", "sixteen_bytes_xy", "seventeen_bytes_x", "twenty_four_bytes_long_x",
+    "twenty_five_bytes_long_xy", "a_name_of_forty_bytes_for_the_long_path", "q\"uote", "b\\s", "\xc3\xa9t\xc3\xa9"};
+  int n = (int)(sizeof fixed / sizeof fixed[0]);
+  for(int i = 0; i < EDGE_NAMES; i++){
+    if(i < n) snprintf(edge_storage[i], sizeof edge_storage[i], "%s", fixed[i]);
+    else snprintf(edge_storage[i], sizeof edge_storage[i], "col_%d", i);
+    edge_names[i] = edge_storage[i];
+  }
+}
+
+/* A key for a generated line: a name of the index (sometimes escaped), or
+** one it lacks (sometimes longer than a guess's head). */
+static void gen_key(ZlBuf *b){
+  unsigned r = (unsigned)(rng() % 100);
+  char key[96];
+  if(r < 70){
+    const char *name = edge_names[rng() % EDGE_NAMES];
+    size_t o = 0;
+    for(const char *c = name; *c && o + 8 < sizeof key; c++){
+      if(*c == '"' || *c == '\\'){ key[o++] = '\\'; key[o++] = *c; }
+      else if(rng() % 400 == 0){ o += (size_t)snprintf(key + o, sizeof key - o, "\\u%04x", (unsigned char)*c); }
+      else key[o++] = *c;
+    }
+    key[o] = 0;
+  }else if(r < 90){
+    snprintf(key, sizeof key, "unknown_%d", (int)(rng() % 48));         /* more than are remembered */
+  }else{
+    snprintf(key, sizeof key, "an_unknown_key_longer_than_sixteen_%d", (int)(rng() % 4));
+  }
+  zl_buf_append(b, "\"", 1);
+  zl_buf_append(b, key, strlen(key));
+  zl_buf_append(b, "\"", 1);
+}
+
+/* A name as a key, its quotes and backslashes escaped. */
+static void append_key(ZlBuf *b, const char *name){
+  zl_buf_append(b, "\"", 1);
+  for(const char *c = name; *c; c++){
+    if(*c == '"' || *c == '\\') zl_buf_append(b, "\\", 1);
+    zl_buf_append(b, c, 1);
+  }
+  zl_buf_append(b, "\"", 1);
+}
+
+/* A string's body: plain bytes, escapes (runs of backslashes too), UTF-8. */
+static void gen_string(ZlBuf *b){
+  static const char *const parts[] = {"x", "abc", "0123456789abcdef", " ", "\\\"", "\\\\", "\\\\\\\"",
+    "\\\\\\\\", "\\n", "\\/", "\\u00e9", "\\ud83d\\ude00", "\xc3\xa9", "{", "}", "[", "]", ":", ","};
+  static const char *const plain[] = {"x", "abc", "0123456789abcdef", " ", "\xc3\xa9", "{", "]", ":", ","};
+  int n = (int)(rng() % 24), escapes = rng() % 8 == 0;      /* Zeek's strings seldom have any */
+  zl_buf_append(b, "\"", 1);
+  for(int i = 0; i < n; i++){
+    const char *part = escapes ? parts[rng() % (sizeof parts / sizeof parts[0])]
+                               : plain[rng() % (sizeof plain / sizeof plain[0])];
+    if(rng() % 1000 == 0) part = rng() % 2 ? "\\x41" : "\\ud800";   /* bad escapes, now and then */
+    zl_buf_append(b, part, strlen(part));
+  }
+  zl_buf_append(b, "\"", 1);
+}
+
+static void gen_number(ZlBuf *b){
+  static const char *const forms[] = {"0", "7", "-3", "80", "443", "1331901001.753909", "-0.5", "123456789012345",
+    "1234567890123456", "12345678901234567890", "0.000000000000001", "1.2345678901234567", "1e5", "2E-3",
+    "-1.5e300", "18446744073709551615", "00", "-", "1.", ".5", "1.5.5"};
+  int n = (int)(sizeof forms / sizeof forms[0]), valid = 16;
+  const char *f = forms[rng() % 4 ? rng() % 8 : rng() % 300 ? rng() % valid : rng() % n];
+  zl_buf_append(b, f, strlen(f));
+}
+
+static void gen_value(ZlBuf *b, int level){
+  unsigned r = (unsigned)(rng() % 100);
+  if(r < 45) gen_string(b);
+  else if(r < 75) gen_number(b);
+  else if(r < 90 || level > 1){
+    int n = (int)(rng() % 4);
+    zl_buf_append(b, "[", 1);
+    for(int i = 0; i < n; i++){
+      if(i) zl_buf_append(b, ",", 1);
+      if(rng() % 2) gen_string(b); else gen_number(b);
+    }
+    zl_buf_append(b, "]", 1);
+  }else if(r < 94){
+    zl_buf_append(b, "{", 1);
+    gen_key(b);
+    zl_buf_append(b, ":", 1);
+    gen_value(b, level + 1);
+    zl_buf_append(b, "}", 1);
+  }else{
+    static const char *const lits[] = {"true", "false", "null", "nul", "tru"};
+    const char *l = lits[rng() % 100 ? rng() % 3 : 3 + rng() % 2];
+    zl_buf_append(b, l, strlen(l));
+  }
+}
+
+/* A line as Zeek writes them, of 0 to 40 members, now and then with a
+** space or a bad byte somewhere; returns whether it has none. */
+static int gen_line(ZlBuf *b){
+  int compact = 1;
+  b->n = 0;
+  zl_buf_append(b, "{", 1);
+  int n = (int)(rng() % 41);
+  for(int i = 0; i < n; i++){
+    if(i) zl_buf_append(b, ",", 1);
+    gen_key(b);
+    zl_buf_append(b, ":", 1);
+    gen_value(b, 0);
+  }
+  zl_buf_append(b, "}", 1);
+  if(rng() % 20 == 0 && b->n > 2){                   /* whitespace, a control byte, a cut */
+    size_t at = rng() % b->n;
+    b->p[at] = " \t\x01\x1f"[rng() % 4];
+    compact = 0;
+  }
+  if(rng() % 30 == 0) b->n = rng() % b->n;
+  return compact && b->n <= 4096;
+}
+
+START_TEST(index_edges){
+  make_edge_names();
+  Fixture f;
+  Ways w;
+  fixture_init(&f, edge_names, EDGE_NAMES);
+  ways_init(&w, edge_names, EDGE_NAMES);
+  DiffStats st = {0};
+  ZlBuf line = {0};
+  /* quotes and backslashes at the index's word edges: a key or a string
+  ** whose quote, or whose escape's backslash, is byte 62, 63, 64 or 65 */
+  for(int pad = 0; pad < 140; pad++){
+    for(int shape = 0; shape < 6; shape++){
+      line.n = 0;
+      zl_buf_append(&line, "{\"a\":\"", 6);
+      for(int i = 0; i < pad; i++) zl_buf_append(&line, "x", 1);
+      static const char *const tails[] = {"\",\"uid\":1}", "\\\"\",\"uid\":1}", "\\\\\",\"uid\":1}",
+        "\\\\\\\"\",\"uid\":[\"\\\\\",2]}", "\",\"sixteen_bytes_xy\":\"\\u0041\"}", "\",\"x\":null,\"a\":null}"};
+      zl_buf_append(&line, tails[shape], strlen(tails[shape]));
+      w.compact = 1;
+      differential(&f, &w, edge_names, EDGE_NAMES, line.p, line.n, &st);
+      ck_assert_msg(f.row.error == NULL, "%s", line.p);
+    }
+  }
+  /* keys one byte off a name (at each of its bytes), each after the name
+  ** itself took the same place on the line before: a guess must compare
+  ** every byte (the head, the tail, the bytes between) */
+  for(int i = 0; i < EDGE_NAMES; i++){
+    size_t n = strlen(edge_names[i]);
+    for(size_t at = 0; at < n; at++){
+      char near[48];
+      memcpy(near, edge_names[i], n + 1);
+      near[at] ^= 1;                              /* never a quote, a backslash or a control byte here */
+      const char *const pair[] = {edge_names[i], near};
+      for(int k = 0; k < 2; k++){
+        line.n = 0;
+        zl_buf_append(&line, "{\"ts\":1,", 8);
+        append_key(&line, pair[k]);
+        zl_buf_append(&line, ":2,\"uid\":3}", 11);
+        w.compact = 1;
+        differential(&f, &w, edge_names, EDGE_NAMES, line.p, line.n, &st);
+        ck_assert_msg(f.row.error == NULL, "%.*s", (int)line.n, line.p);
+      }
+    }
+  }
+  /* lines as Zeek writes them, of every length up to past the index */
+  for(int i = 0; i < 6000; i++){
+    w.compact = gen_line(&line);
+    differential(&f, &w, edge_names, EDGE_NAMES, line.p, line.n, &st);
+  }
+  w.compact = 0;
+  fprintf(stderr, "index edges: %ld lines, %ld good, %ld bad; walks %ld generic, %ld indexed, %ld plain\n",
+          st.lines, st.both_good, st.both_bad + st.stricter, w.walked[0], w.walked[1], w.walked[2]);
+  ck_assert(st.both_good > 3000 && st.both_bad > 100);
+  if(w.f[0][0].keys.simd != ZL_JSON_SIMD_NONE)
+    ck_assert(w.walked[ZL_JSON_WALK_PLAIN] > 1000 && w.walked[ZL_JSON_WALK_INDEXED] > 1000);
+  else                                           /* a build without the fast paths */
+    ck_assert(w.walked[ZL_JSON_WALK_PLAIN] == 0 && w.walked[ZL_JSON_WALK_INDEXED] == 0);
+  zl_buf_free(&line);
+  fixture_free(&f);
+  ways_free(&w);
+}
+END_TEST
+
+/* Zeek's own lines take the fast walks (not the generic one), with and
+** without room to read ahead. */
+START_TEST(walks_taken){
+  static char paths[64][512];
+  int np = list_json_logs("data/zat/json", paths, 0, 64);
+  ck_assert(np >= 8);
+  long lines = 0, plain = 0;
+  for(int i = 0; i < np; i++){
+    Lines L = {0};
+    read_lines(paths[i], &L);
+    Fixture f;
+    fixture_init(&f, NAMES, NNAMES);
+    for(int k = 0; k < L.n; k++){
+      if(f.keys.simd == ZL_JSON_SIMD_NONE) break;   /* a build without the fast paths */
+      char *buf = malloc(L.len[k] + AHEAD);
+      memcpy(buf, L.p[k], L.len[k]);
+      memset(buf + L.len[k], '\n', AHEAD);
+      ck_assert_int_eq(zl_json_line_scan_ahead(&f.row, &f.keys, buf, L.len[k], L.len[k] + AHEAD), 0);
+      int backslash = memchr(L.p[k], '\\', L.len[k]) != NULL;
+      ck_assert_msg(f.row.walk == (backslash ? ZL_JSON_WALK_INDEXED : ZL_JSON_WALK_PLAIN), "%s:%d: walk %d",
+                    paths[i], k + 1, f.row.walk);
+      plain += f.row.walk == ZL_JSON_WALK_PLAIN;
+      ck_assert_int_eq(zl_json_line_scan(&f.row, &f.keys, L.p[k], L.len[k]), 0);
+      ck_assert_int_eq(f.row.walk, ZL_JSON_WALK_INDEXED);
+      lines++;
+      free(buf);
+    }
+    fixture_free(&f);
+    for(int k = 0; k < L.n; k++) free(L.p[k]);
+    free(L.p);
+    free(L.len);
+  }
+  Fixture probe;
+  fixture_init(&probe, NAMES, NNAMES);
+  if(probe.keys.simd != ZL_JSON_SIMD_NONE) ck_assert(lines > 200 && plain > 200);
+  fixture_free(&probe);
 }
 END_TEST
 
@@ -1099,6 +1426,8 @@ Suite *unit_suite(void){
   tcase_add_test(tc, long_numbers);
   tcase_add_test(tc, compact_arrays);
   tcase_add_test(tc, against_cjson);
+  tcase_add_test(tc, index_edges);
+  tcase_add_test(tc, walks_taken);
   tcase_add_test(tc, real_logs_all_good);
   tcase_add_test(tc, threads);
   suite_add_tcase(s, tc);
