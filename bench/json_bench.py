@@ -45,7 +45,7 @@ def zeeklog(path, funcs):
     return lambda q: ["sqlite3", "-batch", "-tabs", "-nullvalue", "-", ":memory:",
                       "-cmd", ".load " + EXT,
                       "-cmd", "CREATE VIRTUAL TABLE temp.http USING zeek(%s)" % sq(path),
-                      sql_for(q, funcs)]
+                      sql_for(q, funcs, zeek=True)]
 
 
 def duckdb(path, source):
