@@ -332,6 +332,69 @@ START_TEST(prefilter_lists_what_may_match){
 }
 END_TEST
 
+/* Grams at a value's very start (a single at byte 0, a pair ending at byte
+** 1), a byte that is a gram alone and the end of a pair, and a triple whose
+** pair is also wanted: each rule of the scan, with hand-made needs. */
+START_TEST(prefilter_finds_grams_at_every_place){
+  static const char *const patterns[] = { ";", "ab", "xab", "b" };
+  enum { N = 4 };
+  ZlNeeds needs[N];
+  const ZlNeeds *each[N];
+  for(int i = 0; i < N; i++){
+    zl_needs_of(patterns[i], strlen(patterns[i]), &needs[i]);
+    each[i] = &needs[i];
+  }
+  ZlPrefilter *pf = zl_prefilter_build(each, N, NULL);
+  uint64_t cand[1];
+  zl_prefilter_scan(pf, (const unsigned char *)";", 1, cand);
+  ck_assert(cand[0] == 1u);
+  zl_prefilter_scan(pf, (const unsigned char *)"AB", 2, cand);
+  ck_assert(cand[0] == ((1u << 1) | (1u << 3)));
+  zl_prefilter_scan(pf, (const unsigned char *)"b", 1, cand);
+  ck_assert(cand[0] == (1u << 3));
+  zl_prefilter_scan(pf, (const unsigned char *)"-XaB;", 5, cand);
+  ck_assert(cand[0] == 0xfu);
+  zl_prefilter_scan(pf, (const unsigned char *)"xa", 2, cand);
+  ck_assert(cand[0] == 0);
+  zl_prefilter_free(pf);
+}
+END_TEST
+
+/* More distinct pairs than the pair table can number (65535): the
+** prefilter then tries every signature rather than miss one. Hand-made
+** needs, every gram a different pair. */
+START_TEST(prefilter_with_too_many_grams_tries_everything){
+  enum { N = 48 };   /* 48 x 16 clauses x 3 needs x 32 grams = 73,728 pairs */
+  static ZlNeeds needs[N];
+  const ZlNeeds *each[N];
+  unsigned pair = 0;
+  for(int i = 0; i < N; i++){
+    needs[i].known = 1;
+    needs[i].count = ZL_NEEDS_CLAUSES;
+    for(int k = 0; k < ZL_NEEDS_CLAUSES; k++){
+      needs[i].clause[k].count = ZL_CLAUSE_NEEDS;
+      for(int j = 0; j < ZL_CLAUSE_NEEDS; j++){
+        ZlNeed *need = &needs[i].clause[k].need[j];
+        need->known = 1;
+        need->count = ZL_NEED_GRAMS;
+        for(int g = 0; g < ZL_NEED_GRAMS; g++, pair++){
+          need->gram[g].len = 2;
+          need->gram[g].b[0] = (unsigned char)(pair >> 8);
+          need->gram[g].b[1] = (unsigned char)pair;
+        }
+      }
+    }
+    each[i] = &needs[i];
+  }
+  ZlPrefilter *pf = zl_prefilter_build(each, N, NULL);
+  ck_assert_ptr_nonnull(pf);
+  uint64_t cand[1];
+  zl_prefilter_scan(pf, (const unsigned char *)"", 0, cand);
+  ck_assert(cand[0] == ((uint64_t)1 << N) - 1);
+  zl_prefilter_free(pf);
+}
+END_TEST
+
 Suite *unit_suite(void){
   Suite *s = suite_create("needs");
   TCase *tc = tcase_create("needs");
@@ -342,6 +405,8 @@ Suite *unit_suite(void){
   tcase_add_test(tc, unreadable_patterns_need_nothing);
   tcase_add_test(tc, plain_patterns_need_their_rarest_grams);
   tcase_add_test(tc, prefilter_lists_what_may_match);
+  tcase_add_test(tc, prefilter_finds_grams_at_every_place);
+  tcase_add_test(tc, prefilter_with_too_many_grams_tries_everything);
   suite_add_tcase(s, tc);
   return s;
 }
