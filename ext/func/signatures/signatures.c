@@ -319,21 +319,30 @@ static int ensure_prefilter(ZlSigSet *set){
   return ZL_SIG_OK;
 }
 
+/* Can a decoding round change s[0..len)? Only an escape or a '+' can. */
+static int decodable(const char *s, size_t len){
+  return memchr(s, '%', len) != NULL || memchr(s, '+', len) != NULL;
+}
+
 /* The text the patterns see: the value itself, or for URI sets the value
-** percent-decoded until stable with '+' as a space. NULL when out of memory
-** or stopped (*rc says which). */
+** percent-decoded until stable with '+' as a space (most URIs have nothing
+** to decode: the value itself). NULL when out of memory or stopped (*rc
+** says which). */
 static const char *subject_of(ZlSigSet *set, const char *value, size_t *len, int *rc){
   if(!(set->flags & ZL_SIGSET_DECODE_URI)) return value;
+  if(stopped(set, *len)){ *rc = ZL_SIG_INTERRUPTED; return NULL; }
+  if(!decodable(value, *len)) return value;
   set->scratch.n = 0;
   if(zl_buf_reserve(&set->scratch, *len + 1)){ *rc = ZL_SIG_NOMEM; return NULL; }
   memcpy(set->scratch.p, value, *len);
   for(int round = 0; round < ZL_SIG_DECODE_ROUNDS; round++){
-    if(stopped(set, *len)){ *rc = ZL_SIG_INTERRUPTED; return NULL; }
+    if(round > 0 && stopped(set, *len)){ *rc = ZL_SIG_INTERRUPTED; return NULL; }
     size_t decoded = zl_uri_decode(set->scratch.p, *len, set->scratch.p,
                                    ZL_URI_PLUS_AS_SPACE);
     /* every decoded escape shortens the text: the same length, nothing left */
     if(decoded == *len) break;
     *len = decoded;
+    if(!decodable(set->scratch.p, *len)) break;
   }
   return set->scratch.p;
 }
