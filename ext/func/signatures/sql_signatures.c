@@ -46,12 +46,16 @@ SQLITE_EXTENSION_INIT3
 #include "func/signatures/signatures.h"
 #include "host.h"
 
+/* The first SQLite with sqlite3_value_encoding(). */
+#define HOST_WITH_VALUE_ENCODING 3040000
+
 /* One signature set of a connection, shared by its table and its functions;
 ** each registration holds a reference and its destructor drops it. */
 typedef struct SigShared {
   ZlSigSet *set;
   const char *table;          /* "scanner_signatures" or "attack_signatures" */
   int refs;
+  int can_ask_encoding;       /* the host has sqlite3_value_encoding() (3.40) */
 } SigShared;
 
 /* The stop callback of a set: the statement was interrupted. */
@@ -65,6 +69,7 @@ static SigShared *shared_new(sqlite3 *db, const char *table, unsigned flags,
   if(shared == NULL) return NULL;
   shared->table = table;
   shared->refs = 1;
+  shared->can_ask_encoding = sqlite3_libversion_number() >= HOST_WITH_VALUE_ENCODING;
   shared->set = zl_sigset_new(flags, zl_host_alloc());
   if(shared->set){
     ZlRegexStop stop = { statement_interrupted, db };
@@ -294,11 +299,29 @@ static sqlite3_module sigModule = {
 /* Classifies argv[0] with the function's set. Returns ZL_SIG_MATCH (with
 ** *found), ZL_SIG_OK or ZL_SIG_UNDETERMINED, or -1 after setting the result
 ** (SQL NULL for a NULL value, out of memory, interrupted). */
+/* A UTF-8 TEXT value's bytes as they are, or NULL. sqlite3_value_text()
+** would first NUL-terminate them: for the zeek table's columns (text with a
+** length, no terminator) that is a realloc per row, more than the
+** prefilter's whole scan costs. Only UTF-8 text: sqlite3_value_blob() hands
+** over the bytes in the value's own encoding. */
+static const char *utf8_bytes(const SigShared *shared, sqlite3_value *value){
+#ifdef sqlite3_value_encoding
+  if(shared->can_ask_encoding && sqlite3_value_type(value) == SQLITE_TEXT
+     && sqlite3_value_encoding(value) == SQLITE_UTF8){
+    const char *bytes = sqlite3_value_blob(value);
+    return bytes ? bytes : "";             /* NULL: empty (or out of memory) */
+  }
+#endif
+  (void)shared;
+  return NULL;
+}
+
 static int classify(sqlite3_context *ctx, sqlite3_value *value,
                     const ZlSignature **found){
   SigShared *shared = sqlite3_user_data(ctx);
   if(sqlite3_value_type(value) == SQLITE_NULL) return -1;
-  const char *text = (const char *)sqlite3_value_text(value);
+  const char *text = utf8_bytes(shared, value);
+  if(text == NULL) text = (const char *)sqlite3_value_text(value);
   if(text == NULL){ sqlite3_result_error_nomem(ctx); return -1; }
   int rc = zl_sigset_classify(shared->set, text,
                               (size_t)sqlite3_value_bytes(value), found);
