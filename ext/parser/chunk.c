@@ -156,6 +156,7 @@ void zl_chunk_parse(ZlChunk *c){
     c->jline_keys = p->keys;
   }
   while(at < end){
+    if(*at == '\n'){ c->nlines++; at++; continue; }  /* a blank line: neither row nor bad */
     const char *nl = memchr(at, '\n', (size_t)(end - at));
     const char *stop = nl ? nl : end;
     size_t len = (size_t)(stop - at);

@@ -40,7 +40,7 @@ typedef struct ZlLayout {
                            ** wrong member makes the line bad), not inferred */
   int strict;              /* stop at the first bad line */
   size_t max_line;         /* longer lines are bad */
-  size_t chunk_lines;      /* cut chunks of at most this many lines: rows'
+  size_t chunk_lines;      /* cut chunks of at most this many lines with content: rows'
                            ** memory stays bounded however short the lines */
 } ZlLayout;
 

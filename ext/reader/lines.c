@@ -131,9 +131,13 @@ int zl_lines_first_end(ZlLines *l, size_t *end){
   }
 }
 
+/* Chunks are cut by lines with content: a blank line makes no row, so a run
+** of them (a file of a billion "\n") costs one chunk per block, not one per
+** chunk_lines bytes. A line has content when the byte before its "\n" is not
+** another "\n" (d[0] is taken to end one: the bound is then one line high). */
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-/* The same 32 bytes a step, on CPUs that have AVX2 (nearly all x86-64 now). */
+/* 32 bytes a step, on CPUs that have AVX2 (nearly all x86-64 now). */
 __attribute__((target("avx2,popcnt")))
 static size_t count_newlines_avx2(const char *d, size_t n){
   const __m256i nl = _mm256_set1_epi8('\n');
@@ -143,6 +147,19 @@ static size_t count_newlines_avx2(const char *d, size_t n){
     count += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)));
   }
   for(; i < n; i++) count += d[i] == '\n';
+  return count;
+}
+
+__attribute__((target("avx2,popcnt")))
+static size_t count_content_lines_avx2(const char *d, size_t n){
+  const __m256i nl = _mm256_set1_epi8('\n');
+  size_t count = n && d[0] == '\n', i = 1;
+  for(; i + 32 <= n; i += 32){
+    unsigned at = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(d + i)), nl));
+    unsigned before = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(d + i - 1)), nl));
+    count += (size_t)__builtin_popcount(at & ~before);
+  }
+  for(; i < n; i++) count += d[i] == '\n' && d[i - 1] != '\n';
   return count;
 }
 
@@ -175,13 +192,24 @@ static size_t count_newlines(const char *d, size_t n){
   return count;
 }
 
-/* The end of the max_lines-th line in d[0, n) when it has that many. */
+/* How many lines with content end in d[0, n). */
+static size_t count_content_lines(const char *d, size_t n){
+#if defined(__x86_64__) && defined(__GNUC__)
+  if(has_avx2()) return count_content_lines_avx2(d, n);
+#endif
+  size_t count = n && d[0] == '\n';
+  for(size_t i = 1; i < n; i++) count += d[i] == '\n' && d[i - 1] != '\n';
+  return count;
+}
+
+/* The end of the max_lines-th line with content in d[0, n) when it has that many. */
 static size_t after_lines(const char *d, size_t n, size_t max_lines){
+  if(count_newlines(d, n) <= max_lines || count_content_lines(d, n) <= max_lines) return n;
   const char *p = d, *end = d + n;
-  if(count_newlines(d, n) <= max_lines) return n;
-  for(size_t k = 0; k < max_lines; k++){
+  for(size_t k = 0; k < max_lines; ){
     p = memchr(p, '\n', (size_t)(end - p));
     if(!p) return n;
+    if(p == d || p[-1] != '\n') k++;
     p++;
   }
   return (size_t)(p - d);

@@ -21,8 +21,6 @@ int zl_scan_grow_spans(ZlScan *s, int need){
   return 0;
 }
 
-/* Bytes per chunk: up to ZL_READ_BLOCK, less when lines can be so short that
-** their rows' spans and values would take more than ~4 MiB. */
 /* Lines per chunk: as many as keep its rows' spans and values (JSON: kept
 ** members) to about ZL_CHUNK_ROW_BYTES however short the lines. */
 static size_t chunk_lines(const ZlScan *s){

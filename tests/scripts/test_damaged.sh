@@ -15,6 +15,7 @@
 #   wide       a 100k-field header: an error, quickly; also with schema='http'
 #   glob       a glob over 3000 files (and with only 64 file descriptors)
 #   numbers    counts up to 2^64-1 (beyond INT64_MAX: REAL), beyond: the line is skipped
+#   blanks     rows between runs of blank lines (up to 20 million): line numbers kept
 # PYTHON: the interpreter (default /usr/bin/python3, which can load extensions).
 set -u
 EXT=${ZEEKLOG_EXT:-build/zeeklog}
@@ -506,6 +507,35 @@ check("huge counts: up to 2^64-1 (REAL past INT64_MAX; inside a vector the digit
     (9, None, "null", None)])
 check("huge counts: skipped", conn.execute("SELECT zeek_skipped('t')").fetchone()[0], 3)
 conn.close()
+
+# ---- blank runs: rows between runs of blank lines of every length (none, one, CRLF ones,
+# 5000, 300,000, 20 million: more than a chunk's line bound) keep their line numbers, plain and
+# gzip'd; the expected numbers are counted here line by line.
+runs = [0, 1, 2, 5000, 0, 300000, 1, 20000000, 3]
+parts, want, lineno = [HEAD], [], HEAD_LINES
+for i, blanks in enumerate(runs):
+    parts.append("\n" * blanks if i % 4 != 2 else "\r\n" * blanks)
+    lineno += blanks + 1
+    parts.append(line(i))
+    want.append(expected_row(i)[:4] + (lineno,))
+parts.append("\n" * 7)
+text = "".join(parts)
+blank_path = os.path.join(TMP, "blank_runs.log")
+with open(blank_path, "w") as f: f.write(text)
+with gzip.open(blank_path + ".gz", "wt", compresslevel=1) as f: f.write(text)
+for path in (blank_path, blank_path + ".gz"):
+    conn = connect()
+    create(conn, path)
+    t0 = time.time()
+    check("blank runs (%s): every row, at its line" % os.path.basename(path),
+          conn.execute(ROW_SQL + " ORDER BY _line").fetchall(), want)
+    check("blank runs (%s): nothing skipped" % os.path.basename(path),
+          conn.execute("SELECT zeek_skipped('t')").fetchone()[0], 0)
+    took = time.time() - t0
+    if not SANITIZED:
+        if took < 3: ok("20 million blank lines read in %.2f s" % took)
+        else: fail("20 million blank lines read quickly", "%.2f s" % took)
+    conn.close()
 
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

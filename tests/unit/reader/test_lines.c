@@ -106,6 +106,33 @@ START_TEST(whole_lines_and_blanks){
 }
 END_TEST
 
+/* A chunk's line bound counts lines with content only: blank lines in the
+** middle of a run ride along, however many (they make no row). Worked by
+** hand: "a\n" at 0, 3 blanks, "bb\n" at 5, 70 blanks, "c\n" at 78, "d\n" at 80. */
+START_TEST(whole_lines_count_content_only){
+  ZlLines r;
+  char *err = NULL;
+  size_t end;
+  char text[128] = "a\n\n\n\nbb\n";
+  size_t n = strlen(text);
+  memset(text + n, '\n', 70);
+  n += 70;
+  memcpy(text + n, "c\nd\n", 4);
+  n += 4;
+  const char *p = write_file("b.log", text, n);
+  ck_assert_int_eq(zl_lines_open(&r, p, 1000, &err), 0);
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 1, &end), 0);
+  ck_assert_uint_eq(end, 2);                       /* "a\n" */
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 2, &end), 0);
+  ck_assert_uint_eq(end, 8);                       /* "a\n", 3 blanks, "bb\n" */
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 3, &end), 0);
+  ck_assert_uint_eq(end, 80);                      /* ... 70 blanks, "c\n" */
+  ck_assert_int_eq(zl_lines_whole_end(&r, 1 << 20, 4, &end), 0);
+  ck_assert_uint_eq(end, n);
+  zl_lines_close(&r);
+}
+END_TEST
+
 /* Lines longer than the 1 MiB first buffer grow it; past max_line they go. */
 START_TEST(long_lines){
   size_t big = (3u << 20) + 17;
@@ -187,6 +214,7 @@ Suite *unit_suite(void){
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, plain_lines);
   tcase_add_test(tc, whole_lines_and_blanks);
+  tcase_add_test(tc, whole_lines_count_content_only);
   tcase_add_test(tc, long_lines);
   tcase_add_test(tc, gzip_members);
   tcase_add_test(tc, gzip_damage);
