@@ -14,7 +14,8 @@
 # Chromium: Debian's `chromium`, installed here with apt-get when it is
 # missing and we are root; when it cannot be, the browser checks print SKIP
 # and the others still run.
-# Env: ZEEKLOG_BUILD, ZEEKLOG_EXT (the build; default build/zeeklog).
+# Env: ZEEKLOG_BUILD, ZEEKLOG_EXT (the build; default build/zeeklog);
+# CHROMIUM, the browser to run (default: chromium on PATH, installed if missing).
 set -u
 TOP=$(pwd)
 BUILD=${ZEEKLOG_BUILD:-$TOP/build}
@@ -31,9 +32,11 @@ ROWS=200000 ROWS_SHOWN=200,000
 
 # Chromium, or why not.
 find_chromium() { for c in chromium chromium-browser; do command -v "$c" && return 0; done; return 1; }
-CHROME=$(find_chromium)
+CHROME=${CHROMIUM:-$(find_chromium)}
 skip=
-if [ -z "$CHROME" ]; then
+if [ -n "${CHROMIUM:-}" ]; then
+  command -v "$CHROMIUM" > /dev/null 2>&1 || skip="CHROMIUM=$CHROMIUM is not a command"
+elif [ -z "$CHROME" ]; then
   if [ "$(id -u)" != 0 ]; then skip="chromium is not installed and we are not root (apt-get install chromium)"
   elif ! command -v apt-get > /dev/null 2>&1; then skip="chromium is not installed and there is no apt-get"
   else
@@ -155,7 +158,14 @@ sys.exit(("<title>%s</title>" % html.escape(want, quote=False)) not in dom)
 EOF
 fi
 
-# 4. The page of an installed zeeklog-report (sql/html installed beside the reports).
+# 4. A log without rows: every table says so, no chart but an empty hourly one.
+head -n 8 examples/http.log > "$T/empty.log"
+page empty "$T/empty.log"
+[ "$(grep -o '<td class="null" colspan="9">no rows</td>' "$T/empty/index.html" | wc -l)" = 9 ] \
+  && grep -q 'No requests with a time.' "$T/empty/index.html" && ! grep -q '<svg' "$T/empty/index.html" \
+  && ok "empty log: 9 tables with 'no rows', no chart" || fail "empty log page"
+
+# 5. The page of an installed zeeklog-report (sql/html installed beside the reports).
 P="$T/prefix"
 make --no-print-directory install -o "$BUILD/zeeklog.so" BUILD="$BUILD" PREFIX="$P" > "$T/make.log" 2>&1 \
   || { cat "$T/make.log"; fail "make install"; }
@@ -163,7 +173,7 @@ make --no-print-directory install -o "$BUILD/zeeklog.so" BUILD="$BUILD" PREFIX="
   && cmp -s "$T/inst/index.html" "$T/example/index.html" && ok "installed zeeklog-report: the same page" \
   || { cat "$T/inst.list"; fail "installed zeeklog-report --format html"; }
 
-# 5. Usage errors.
+# 6. Usage errors.
 if $R --format html examples/http.log > /dev/null 2>&1; then fail "--format html without --out accepted"; else ok "--format html needs --out"; fi
 if $R --format html --out "$T/x" --report 03 examples/http.log > /dev/null 2>&1; then fail "--format html --report accepted"
 else ok "--format html refuses --report"; fi
