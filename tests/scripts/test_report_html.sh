@@ -165,6 +165,11 @@ page empty "$T/empty.log"
   && grep -q 'No requests with a time.' "$T/empty/index.html" && ! grep -q '<svg' "$T/empty/index.html" \
   && ok "empty log: 9 tables with 'no rows', no chart" || fail "empty log page"
 
+# A log directory: the page is its http log's triage (the hunts are not on it).
+page dir tests/logs/hunt
+[ -f "$T/dir/index.html" ] && ! ls "$T/dir" | grep -q '^hunt_' && ok "directory: the page, no hunt files beside it" \
+  || { ls "$T/dir"; fail "directory: files written"; }
+
 # 5. The page of an installed zeeklog-report (sql/html installed beside the reports).
 P="$T/prefix"
 make --no-print-directory install -o "$BUILD/zeeklog.so" BUILD="$BUILD" PREFIX="$P" > "$T/make.log" 2>&1 \

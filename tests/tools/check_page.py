@@ -155,7 +155,7 @@ def numbers(path, jdir, text):
     t = parse(path)
     tabs = tables(t)
     for f in sorted(os.listdir(jdir)):
-        if not f.endswith(".json"):
+        if not f.endswith(".json") or f.startswith("hunt_"):  # a directory's hunts: not on the page
             continue
         rid = f.split("_")[0]
         rows = json.load(open(os.path.join(jdir, f)))
