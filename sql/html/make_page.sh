@@ -20,40 +20,46 @@ sqldir=$1 page=$2 log=$3 zone=$4
 # SQL text literal; dot-command argument (the shell decodes \ escapes there).
 sql_str() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/''/g")"; }
 dot_arg() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
-# A report file's SQL with its SELECT turned into CREATE TEMP TABLE TABLE AS
-# SELECT (the setup statements before "-- report" unchanged).
-as_table() { # FILE TABLE
-  awk -v t="$2" '$0 == "-- report" { print; print "CREATE TEMP TABLE " t " AS"; next } { print }' "$1"
-}
 
 echo "-- sql/html/make_page.sh: the triage page"
 echo "CREATE TEMP TABLE zeeklog_raw(x);"
 echo "CREATE TEMP TABLE zeeklog_html_meta(log, zone);"
 echo "INSERT INTO zeeklog_html_meta VALUES ($(sql_str "$log"), $(sql_str "$zone"));"
-# One row per report: its number, title (as the text report's heading says
-# it, HTML-escaped) and file.
 echo "CREATE TEMP TABLE zeeklog_html_reports(id, num, title, file);"
-for f in "$sqldir"/[0-9][0-9]*.sql; do
-  name=$(basename "$f" .sql)
-  id=${name%%_*}
-  title=$(sed -n 's/^-- title: //p' "$f" | head -n 1)
-  grep -q zeeklog_tz "$f" && title="$title (times in $zone)"
-  title=$(printf '%s' "$title" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')   # HTML text
-  echo "INSERT INTO zeeklog_html_reports VALUES ($(sql_str "$id"), $(sql_str "$(echo "$id" | sed 's/^0//')"), $(sql_str "$title"), $(sql_str "$name.sql"));"
-done
-for f in "$sqldir"/[0-9][0-9]*.sql; do
-  name=$(basename "$f" .sql)
-  echo "-- report file: $name.sql"
-  as_table "$f" "zeeklog_html_${name%%_*}"
-  # The summary line after 01 (whose setup makes zeeklog_totals when the
-  # runner did not): triage.sql's own, from its title to its first report.
-  if [ "${name%%_*}" = 01 ]; then
-    awk '/^-- report file: / { exit }
-         on && $0 == "-- report" { print; print "CREATE TEMP TABLE zeeklog_html_summary AS"; next }
-         on
-         /^\.print .zeeklog triage report.$/ { on = 1 }' "$sqldir/triage.sql"
-  fi
-done
+# One awk for every file (a process per report cost more than the page's SQL):
+# each report's SQL with its SELECT turned into CREATE TEMP TABLE
+# zeeklog_html_ID AS SELECT (the setup statements before "-- report"
+# unchanged), and a row of zeeklog_html_reports: its number, title (as the
+# text report's heading says it, HTML-escaped) and file. After 01 (whose
+# setup makes zeeklog_totals when the runner did not), the summary line:
+# triage.sql's own, from its title to its first report.
+awk -v zone="$zone" '
+  function sq(x) { gsub(/\047/, "\047\047", x); return "\047" x "\047" }
+  function html(x) { gsub(/&/, "\\&amp;", x); gsub(/</, "\\&lt;", x); gsub(/>/, "\\&gt;", x); return x }
+  function flush(  name, id, num) {
+    if (file == "") return
+    name = file; sub(/.*\//, "", name); sub(/\.sql$/, "", name)
+    id = name; sub(/_.*/, "", id); num = id; sub(/^0/, "", num)
+    if (tz) title = title " (times in " zone ")"
+    print "-- report file: " name ".sql"
+    print "INSERT INTO zeeklog_html_reports VALUES (" sq(id) ", " sq(num) ", " sq(html(title)) ", " sq(name ".sql") ");"
+    gsub(/\n-- report\n/, "\n-- report\nCREATE TEMP TABLE zeeklog_html_" id " AS\n", body)
+    printf "%s", body
+    if (id == "01") printf "%s", summary
+  }
+  FNR == 1 { flush(); file = (NR == 1 ? "" : FILENAME); title = ""; tz = 0; body = "\n" }
+  NR == FNR {   # triage.sql
+    if (/^-- report file: /) { on = 0; next }
+    if (on && $0 == "-- report") { summary = summary $0 "\nCREATE TEMP TABLE zeeklog_html_summary AS\n"; next }
+    if (on) summary = summary $0 "\n"
+    if ($0 == ".print \047zeeklog triage report\047") on = 1
+    next
+  }
+  title == "" && /^-- title: / { title = substr($0, 11) }
+  /zeeklog_tz/ { tz = 1 }
+  { body = body $0 "\n" }
+  END { flush() }
+' "$sqldir/triage.sql" "$sqldir"/[0-9][0-9]*.sql
 echo ".output $(dot_arg "$page")"
 echo ".read $(dot_arg "$sqldir/html/page.sql")"
 echo ".output"
