@@ -205,7 +205,8 @@ static int by_leading_parts(const void *a, const void *b, void *ctx){
 
 int zl_tuples_sort(ZlTuples *g, int nleading, const int *desc){
   SortSpec spec = { g->arena, nleading, desc };
-  qsort_r(g->entries, g->nentries, sizeof *g->entries, by_leading_parts, &spec);
+  if(g->nentries > 0)   /* an empty table's entries may be NULL, which qsort_r may not take */
+    qsort_r(g->entries, g->nentries, sizeof *g->entries, by_leading_parts, &spec);
   g->next = 0;
   return 0;
 }
