@@ -96,6 +96,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/zeeklog $(DESTDIR)$(PREFIX)/share/zeeklog/sql $(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(BUILD)/zeeklog.so $(DESTDIR)$(PREFIX)/lib/zeeklog/zeeklog.so
 	install -m 644 sql/*.sql $(DESTDIR)$(PREFIX)/share/zeeklog/sql/
+	install -d $(DESTDIR)$(PREFIX)/share/zeeklog/sql/html
+	install -m 644 sql/html/page.sql sql/html/make_page.sh $(DESTDIR)$(PREFIX)/share/zeeklog/sql/html/
 	sed -e 's|^ZEEKLOG_LIB=.*|ZEEKLOG_LIB=$(PREFIX)/lib/zeeklog/zeeklog|' \
 	    -e 's|^ZEEKLOG_SQL=.*|ZEEKLOG_SQL=$(PREFIX)/share/zeeklog/sql|' \
 	    bin/zeeklog-report > $(DESTDIR)$(PREFIX)/bin/zeeklog-report
