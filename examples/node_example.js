@@ -56,4 +56,21 @@ const rows = db.prepare(`
   FROM http WHERE attack_class(uri) IS NOT NULL
   GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`).all();
 for (const r of rows) console.log(`  ${r.scanner.padEnd(12)} ${r.class.padEnd(14)} ${r.n}`);
+
+// A sensor's log directory, one table per log type (conn, dns, http), and the
+// address and hunt functions over them: the most regular outbound callers.
+console.log('\na log directory (tests/logs/hunt):');
+const tables = db.prepare(`SELECT "table" AS t, files FROM zeek_attach(?, 'replace')`)
+  .all(path.join(top, 'tests', 'logs', 'hunt'));
+for (const r of tables) console.log(`  ${r.t.padEnd(6)} ${r.files} file(s)`);
+console.log('beacons from internal hosts (beacon_score, ip_is_private):');
+const beacons = db.prepare(`
+  SELECT id_orig_h AS src, ip_network(id_orig_h, 24) AS net, id_resp_h AS dst, count(*) AS n,
+         round(beacon_score(ts, orig_ip_bytes), 3) AS score
+  FROM conn WHERE ip_is_private(id_orig_h) AND NOT ip_is_private(id_resp_h)
+  GROUP BY 1, 3 HAVING count(*) >= 20 ORDER BY score DESC, 4 DESC LIMIT 3`).all();
+for (const r of beacons) {
+  console.log(`  ${r.src.padEnd(10)} (${r.net}) -> ${r.dst.padEnd(15)} ${String(r.n).padStart(5)} ` +
+              `connections, score ${r.score}`);
+}
 db.close();

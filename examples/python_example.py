@@ -69,3 +69,18 @@ for row in report("06_rate_spikes")[:3]:
 print("\nattack classes (sql/07a_attack_classes.sql):")
 for row in report("07a_attack_classes"):
     print(f"  {row['attack_class']:<14} {row['requests']:>5}  top source {row['top_src_ip']}")
+
+
+# A sensor's log directory, one table per log type (conn, dns, http), and the
+# address and hunt functions over them: the most regular outbound callers.
+print("\na log directory (tests/logs/hunt):")
+for table, files in conn.execute('SELECT "table", files FROM zeek_attach(?, \'replace\')',
+                                 (os.path.join(TOP, "tests", "logs", "hunt"),)):
+    print(f"  {table:<6} {files} file(s)")
+print("beacons from internal hosts (beacon_score, ip_is_private):")
+for src, net, dst, n, score in conn.execute("""
+        SELECT id_orig_h, ip_network(id_orig_h, 24), id_resp_h, count(*),
+               round(beacon_score(ts, orig_ip_bytes), 3) AS score
+        FROM conn WHERE ip_is_private(id_orig_h) AND NOT ip_is_private(id_resp_h)
+        GROUP BY 1, 3 HAVING count(*) >= 20 ORDER BY score DESC, 4 DESC LIMIT 3"""):
+    print(f"  {src:<10} ({net}) -> {dst:<15} {n:>5} connections, score {score}")

@@ -59,6 +59,22 @@ has "$T/py.out" "  2012-03-17 00:00       0  modal status -" "python: empty hour
 has "$T/py.out" "  192.168.203.63     145 requests in 2012-03-16 18:12 (2.42 req/s, 8.1x its median)" "python: rate spike"
 has "$T/py.out" "  sqli             249  top source 192.168.202.138" "python: attack classes"
 
+# The toolkit part of both examples: a log directory (tests/logs/hunt holds one conn.log, dns.log
+# and http.log), ip_network(), and each pair's connection count (counted here with awk).
+pair_count() { awk -F '\t' -v s="$1" -v d="$2" '!/^#/ && $3 == s && $5 == d { n++ } END { print n + 0 }' tests/logs/hunt/conn.log; }
+toolkit() { # OUTPUT LANGUAGE
+  for t in conn dns http; do has "$1" "  $(printf '%-6s' $t) 1 file(s)" "$2: zeek_attach made $t"; done
+  for pair in "10.0.0.66 203.0.113.66" "10.0.0.71 198.51.100.71"; do
+    set -- "$1" "$2" $pair
+    has "$1" "  $(printf '%-10s' $3) (10.0.0.0/24) -> $(printf '%-15s' $4) $(printf '%5d' "$(pair_count $3 $4)") connections" "$2: beacon pair $3 -> $4"
+  done
+}
+toolkit "$T/py.out" python
+# zstd through Python: the example log recompressed, the same numbers.
+zstd -q -19 -c examples/http.log > "$T/http.log.zst"
+${PYTHON:-/usr/bin/python3} examples/python_example.py "$T/http.log.zst" > "$T/py-zst.out" 2>&1 || { cat "$T/py-zst.out"; fail "python_example.py on .zst"; }
+has "$T/py-zst.out" "8,780 requests from 2012-03-16T12:30:00.226287Z to 2012-03-17T05:59:58.328790Z, 0 lines skipped" "python: the .zst log"
+
 # The sqlite3 shell (.load, .read), with this build's extension.
 sed "s|^\.load .*|.load $EXT|" examples/shell_example.sql | sqlite3 -bail > "$T/sh.out" 2>&1 || { cat "$T/sh.out"; fail "shell_example.sql"; }
 has "$T/sh.out" "│ DirBuster │ 192.168.203.63  │ 3700     │ 17:40 │ 19:09 │ 404          │" "shell: scanners"
@@ -85,6 +101,9 @@ else
     has "$T/node.out" "  404  Not Found                5111  58.21%" "node: sql/01_status_codes.sql, raw numbers"
     has "$T/node.out" "  192.168.203.63   3406 errors of 3700 requests" "node: sql/05_error_ips.sql"
     has "$T/node.out" "  sqlmap       sqli           249" "node: ad-hoc query"
+    toolkit "$T/node.out" node
+    node examples/node_example.js "$T/http.log.zst" > "$T/node-zst.out" 2>&1 || { cat "$T/node-zst.out"; fail "node_example.js on .zst"; }
+    has "$T/node-zst.out" "  404  Not Found                5111  58.21%" "node: the .zst log"
   fi
 fi
 
