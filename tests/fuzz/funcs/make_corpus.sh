@@ -47,4 +47,12 @@ seed 6 '2012-03-16T12:30:00.009999Z' '1 hour'
 seed 6 '-1' '5 minutes'
 seed 7 'i404,i200,i404,r404.0,tab,tab,b\377'
 seed 7 'i1,r1.5,r1.5,tx,i1'
+# op 8: the options after zeek(LOG, ...); B's first byte picks LOG (mod 3: 'c' the TSV log,
+# 'a' the JSON one, 'b' the headerless one)
+seed 8 "schema='http'" 'b'
+seed 8 "group='id_orig_h status_code', bucket='1 hour'" 'c'
+seed 8 'strict=1, max_line=64' 'a'
+seed 8 "fields='ts uid id.orig_h id.orig_p id.resp_h id.resp_p', threads=3" 'b'
+seed 8 "group='user_agent', bucket='1 minute', group_memory=65536" 'a'
+seed 8 "schema='http_all', unknown='x'" 'c'
 echo "$n seeds in $OUT"
