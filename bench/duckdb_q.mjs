@@ -1,34 +1,20 @@
 // DuckDB alternative for bench.sh: node bench/duckdb_q.mjs T1..T6 FILE [READER]
 // One process per question, as an analyst would; prints tab-separated rows,
 // NULL as '-'. READER:
-//   csv (default)  the Zeek TSV with read_csv: quoting off (Zeek never quotes;
-//                  URIs hold raw '"'), the 8 header lines skipped, the trailing
-//                  '#close' line dropped by ignore_errors (the answer check
-//                  catches any other line it would drop)
+//   csv (default)  the Zeek TSV with read_csv (bench/duckdb_zeek.mjs)
 //   json           Zeek's JSON with read_json(ignore_errors=true), its types
 //                  detected by DuckDB, the dotted keys renamed
 //   objects        Zeek's JSON with read_ndjson_objects and ->> per member
 // A .gz file is read compressed.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { readZeekTsv, sqlString } from './duckdb_zeek.mjs';
 
 const [q, file, source = 'csv'] = process.argv.slice(2);
-const cols = {
-  ts: 'DOUBLE', uid: 'VARCHAR', id_orig_h: 'VARCHAR', id_orig_p: 'INTEGER',
-  id_resp_h: 'VARCHAR', id_resp_p: 'INTEGER', trans_depth: 'BIGINT', method: 'VARCHAR',
-  host: 'VARCHAR', uri: 'VARCHAR', referrer: 'VARCHAR', user_agent: 'VARCHAR',
-  request_body_len: 'BIGINT', response_body_len: 'BIGINT', status_code: 'INTEGER',
-  status_msg: 'VARCHAR', info_code: 'INTEGER', info_msg: 'VARCHAR', filename: 'VARCHAR',
-  tags: 'VARCHAR', username: 'VARCHAR', password: 'VARCHAR', proxied: 'VARCHAR',
-  orig_fuids: 'VARCHAR', orig_mime_types: 'VARCHAR', resp_fuids: 'VARCHAR',
-  resp_mime_types: 'VARCHAR',
-};
-const colSpec = '{' + Object.entries(cols).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
-const path = `'${file.replace(/'/g, "''")}'`;
+const path = sqlString(file);
 // The members the questions use, from a JSON object j.
 const member = (k, type) => `CAST(j->>'$."${k}"' AS ${type}) AS ${k.replace('.', '_')}`;
 const http = {
-  csv: `read_csv(${path}, delim='\\t', header=false, skip=8, ` +
-    `quote='', escape='', nullstr='-', auto_detect=false, ignore_errors=true, columns=${colSpec})`,
+  csv: readZeekTsv(file),
   json: `(SELECT ts, "id.orig_h" AS id_orig_h, status_code, user_agent
           FROM read_json(${path}, ignore_errors=true))`,
   objects: `(SELECT ${member('ts', 'DOUBLE')}, ${member('id.orig_h', 'VARCHAR')},

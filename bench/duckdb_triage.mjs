@@ -12,29 +12,14 @@
 // Text is the log's raw text (Zeek's \xNN escapes are not decoded).
 // Prints each report as "== NAME" and tab-separated rows, NULL as '-'.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { columnSpec, readZeekTsv, sqlString as q } from './duckdb_zeek.mjs';
 
 const args = process.argv.slice(2);
 const asView = args[0] === '--view';
 const [file, attacksFile, scannersFile] = asView ? args.slice(1) : args;
-const q = (s) => "'" + s.replace(/'/g, "''") + "'";
-const cols = {
-  ts: 'DOUBLE', uid: 'VARCHAR', id_orig_h: 'VARCHAR', id_orig_p: 'INTEGER',
-  id_resp_h: 'VARCHAR', id_resp_p: 'INTEGER', trans_depth: 'BIGINT', method: 'VARCHAR',
-  host: 'VARCHAR', uri: 'VARCHAR', referrer: 'VARCHAR', user_agent: 'VARCHAR',
-  request_body_len: 'BIGINT', response_body_len: 'BIGINT', status_code: 'INTEGER',
-  status_msg: 'VARCHAR', info_code: 'INTEGER', info_msg: 'VARCHAR', filename: 'VARCHAR',
-  tags: 'VARCHAR', username: 'VARCHAR', password: 'VARCHAR', proxied: 'VARCHAR',
-  orig_fuids: 'VARCHAR', orig_mime_types: 'VARCHAR', resp_fuids: 'VARCHAR',
-  resp_mime_types: 'VARCHAR',
-};
-const spec = (c) => '{' + Object.entries(c).map(([k, v]) => `'${k}': '${v}'`).join(', ') + '}';
 const tsv = (f, c) => `read_csv(${q(f)}, delim='\\t', header=false, quote='', escape='', ` +
-  `auto_detect=false, columns=${spec(c)})`;
-// As bench/duckdb_q.mjs reads it: Zeek never quotes (URIs hold raw '"' and
-// '#'), the 8 header lines are skipped, the trailing '#close' line is dropped
-// by ignore_errors (the answer check catches any other line it would drop).
-const log = `read_csv(${q(file)}, delim='\\t', header=false, skip=8, quote='', escape='', ` +
-  `nullstr='-', auto_detect=false, ignore_errors=true, columns=${spec(cols)})`;
+  `auto_detect=false, columns=${columnSpec(c)})`;
+const log = readZeekTsv(file);
 
 const setup = [
   `CREATE TEMP ${asView ? 'VIEW' : 'TABLE'} http AS
