@@ -38,10 +38,13 @@ void zl_sigmemo_free(ZlSigMemo *memo){
   zl_alloc_free(memo->alloc, memo);
 }
 
+uint64_t zl_sigmemo_hash(const char *value, size_t len){
+  return len > ZL_SIGMEMO_KEY_MAX ? 0 : zl_hash_bytes(value, len);   /* too long: never kept */
+}
+
 int zl_sigmemo_get(const ZlSigMemo *memo, unsigned long generation,
-                   const char *value, size_t len, int *answer){
+                   const char *value, size_t len, uint64_t hash, int *answer){
   if(len > ZL_SIGMEMO_KEY_MAX) return 0;
-  uint64_t hash = zl_hash_bytes(value, len);
   const Slot *slot = &memo->slots[hash & (ZL_SIGMEMO_SLOTS - 1)];
   if(slot->generation != generation || slot->hash != hash || slot->len != len
      || (len && memcmp(slot->key, value, len) != 0)) return 0;
@@ -50,9 +53,8 @@ int zl_sigmemo_get(const ZlSigMemo *memo, unsigned long generation,
 }
 
 void zl_sigmemo_put(ZlSigMemo *memo, unsigned long generation,
-                    const char *value, size_t len, int answer){
+                    const char *value, size_t len, uint64_t hash, int answer){
   if(len > ZL_SIGMEMO_KEY_MAX) return;
-  uint64_t hash = zl_hash_bytes(value, len);
   Slot *slot = &memo->slots[hash & (ZL_SIGMEMO_SLOTS - 1)];
   if(slot->key == NULL || slot->key_size < len){
     size_t size = len < KEY_MIN ? KEY_MIN : len;

@@ -4,7 +4,8 @@
 ** then costs a hash and a memcmp. No SQLite in here.
 **
 **   ZlSigMemo *m = zl_sigmemo_new(alloc);
-**   if(!zl_sigmemo_get(m, generation, v, n, &answer)){ ...; zl_sigmemo_put(m, generation, v, n, answer); }
+**   uint64_t h = zl_sigmemo_hash(v, n);          // once per value, for both calls
+**   if(!zl_sigmemo_get(m, generation, v, n, h, &answer)){ ...; zl_sigmemo_put(m, generation, v, n, h, answer); }
 **   zl_sigmemo_free(m);
 **
 ** An answer is remembered for one generation of the set: a set that changes
@@ -25,11 +26,14 @@ typedef struct ZlSigMemo ZlSigMemo;
 ZlSigMemo *zl_sigmemo_new(const ZlAlloc *alloc);   /* NULL when out of memory */
 void zl_sigmemo_free(ZlSigMemo *memo);
 
-/* 1 with *answer when value[0..len) was answered in this generation. */
+/* The key of value[0..len) that get and put take. */
+uint64_t zl_sigmemo_hash(const char *value, size_t len);
+/* 1 with *answer when value[0..len) (whose zl_sigmemo_hash is hash) was
+** answered in this generation. */
 int zl_sigmemo_get(const ZlSigMemo *memo, unsigned long generation,
-                   const char *value, size_t len, int *answer);
+                   const char *value, size_t len, uint64_t hash, int *answer);
 /* Remembers an answer (quietly not, when out of memory or too long). */
 void zl_sigmemo_put(ZlSigMemo *memo, unsigned long generation,
-                    const char *value, size_t len, int answer);
+                    const char *value, size_t len, uint64_t hash, int answer);
 
 #endif

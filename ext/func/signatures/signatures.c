@@ -426,10 +426,10 @@ static int answer_for(ZlSigSet *set, const char *subject, size_t len,
 }
 
 static int remembered(ZlSigSet *set, unsigned options, const char *value,
-                      size_t len, int *answer){
+                      size_t len, uint64_t hash, int *answer){
   if(options & ZL_SIG_NO_MEMO) return 0;
   if(set->memo == NULL) set->memo = zl_sigmemo_new(set->alloc);   /* NULL: no memo */
-  return set->memo && zl_sigmemo_get(set->memo, set->generation, value, len, answer);
+  return set->memo && zl_sigmemo_get(set->memo, set->generation, value, len, hash, answer);
 }
 
 static int result_of(ZlSigSet *set, int answer, const ZlSignature **found){
@@ -451,7 +451,8 @@ int zl_sigset_match(ZlSigSet *set, const char *value, size_t len,
   if(value == NULL){ value = ""; len = 0; }
   if(set->count == 0) return ZL_SIG_OK;
   set->stats.values++;
-  if(remembered(set, options, value, len, &answer)){
+  uint64_t hash = options & ZL_SIG_NO_MEMO ? 0 : zl_sigmemo_hash(value, len);
+  if(remembered(set, options, value, len, hash, &answer)){
     set->stats.memo_hits++;
     return result_of(set, answer, found);
   }
@@ -462,7 +463,7 @@ int zl_sigset_match(ZlSigSet *set, const char *value, size_t len,
   answer = answer_for(set, subject, subject_len, options, &rc);
   if(rc != ZL_SIG_OK) return rc;
   if(set->memo && !(options & ZL_SIG_NO_MEMO)){
-    zl_sigmemo_put(set->memo, set->generation, value, len, answer);
+    zl_sigmemo_put(set->memo, set->generation, value, len, hash, answer);
   }
   return result_of(set, answer, found);
 }
