@@ -21,6 +21,17 @@ const tsv = (f, c) => `read_csv(${q(f)}, delim='\\t', header=false, quote='', es
   `auto_detect=false, columns=${columnSpec(c)})`;
 const log = readZeekTsv(file);
 
+// Report 02's network column: ip_is_private()'s IPv4 ranges (docs/addresses.md) on
+// the dotted text; the benchmark's sources are all IPv4.
+const network = (c) => {
+  const o = (i) => `TRY_CAST(split_part(${c}, '.', ${i}) AS INTEGER)`;
+  return `CASE WHEN ${c} IS NULL THEN NULL
+               WHEN ${o(1)} IN (0, 10, 127) OR (${o(1)} = 100 AND ${o(2)} BETWEEN 64 AND 127)
+                 OR (${o(1)} = 169 AND ${o(2)} = 254) OR (${o(1)} = 172 AND ${o(2)} BETWEEN 16 AND 31)
+                 OR (${o(1)} = 192 AND ${o(2)} = 168) OR ${c} = '255.255.255.255' THEN 'internal'
+               ELSE 'external' END`;
+};
+
 const setup = [
   `CREATE TEMP ${asView ? 'VIEW' : 'TABLE'} http AS
      SELECT ts, id_orig_h, uri, user_agent, status_code, status_msg FROM ${log}`,
@@ -55,7 +66,7 @@ const reports = {
                    arg_min(user_agent, (-n, user_agent)) FILTER (WHERE user_agent IS NOT NULL) AS ua
             FROM pairs GROUP BY ALL),
     t AS (SELECT *, 100.0 * requests / sum(requests) OVER () AS pct FROM ips)
-    SELECT id_orig_h, requests, round(pct, 2), ${fmt('lo', '%Y-%m-%d %H:%M:%S')},
+    SELECT id_orig_h, ${network('id_orig_h')}, requests, round(pct, 2), ${fmt('lo', '%Y-%m-%d %H:%M:%S')},
            ${fmt('hi', '%Y-%m-%d %H:%M:%S')}, ua
     FROM t ORDER BY requests DESC, id_orig_h NULLS FIRST LIMIT 10`,
   // The bucket: the first of 1 hour, 6 hours, 1 day, 1 week (from Monday)

@@ -1,10 +1,12 @@
 -- title: Top source IPs by request count
 --
--- The 10 source addresses (id_orig_h) that sent the most requests: their
--- count, share of all requests, first and last request and the user agent
--- they used most (cut to what fits a 120-column line). Ties: the lower
--- address (text order) first. Times are UTC, or local times of the zone
--- named in the temp table zeeklog_tz (see docs/reports.md).
+-- The 10 source addresses (id_orig_h) that sent the most requests: inside
+-- or outside the private ranges (ip_is_private: 'internal' or 'external';
+-- '-' for a value that is no address), their count, share of all requests,
+-- first and last request and the user agent they used most (cut to what fits
+-- a 120-column line). Ties: the lower address (text order) first. Times
+-- are UTC, or local times of the zone named in the temp table zeeklog_tz
+-- (see docs/reports.md).
 --
 -- Runs against a table or view named `http`; see 01_status_codes.sql for the
 -- shared summary it reads and the number formatting (temp table zeeklog_raw).
@@ -45,6 +47,7 @@ uas AS (
 ),
 r AS (
   SELECT top.*, uas.user_agent, printf('%,d', requests) AS requests_s,
+         CASE ip_is_private(top.src_ip) WHEN 1 THEN 'internal' WHEN 0 THEN 'external' END AS network,
          strftime('%Y-%m-%d %H:%M:%S', first_ts, 'unixepoch', tz) AS first_seen,
          strftime('%Y-%m-%d %H:%M:%S', last_ts, 'unixepoch', tz) AS last_seen
   FROM top LEFT JOIN uas ON uas.src_ip IS top.src_ip AND uas.k = 1, opt
@@ -52,12 +55,13 @@ r AS (
 -- What a 120-column box leaves for the user agent: 120 less the borders
 -- (3 per column and 1) and the widest value (or header) of each other column.
 w AS (
-  SELECT *, max(20, 120 - 19 - max(6, max(length(coalesce(src_ip, '-'))) OVER ())
+  SELECT *, max(20, 120 - 22 - max(6, max(length(coalesce(src_ip, '-'))) OVER ()) - 8
                  - max(8, max(length(coalesce(requests_s, '-'))) OVER ()) - 6 - 19 - 19) AS ua_w
   FROM r
 )
 SELECT
   w.src_ip,
+  w.network,
   CASE WHEN raw THEN w.requests
        ELSE printf('%*s', max(8, max(length(requests_s)) OVER ()), requests_s) END AS requests,
   CASE WHEN raw THEN round(w.pct, 2) ELSE printf('%5.1f%%', w.pct) END AS share,

@@ -318,11 +318,12 @@ SELECT '</tbody></table></div><p class="note">The last row (–) counts every re
 SELECT printf('<section id="r02"><h2>%s. %s <small>%s</small></h2><div class="stack">', num, title, file)
 FROM zeeklog_html_reports WHERE id = '02';
 SELECT '<div class="chart">' || coalesce((SELECT svg FROM zeeklog_html_svg WHERE chart = 'sources'), '') || '</div>';
-SELECT '<div class="tbl"><table id="t02"><thead><tr><th>src_ip</th><th class="n">requests</th><th class="n">share</th>'
+SELECT '<div class="tbl"><table id="t02"><thead><tr><th>src_ip</th><th>network</th><th class="n">requests</th><th class="n">share</th>'
        || '<th>first_seen</th><th>last_seen</th><th>top_user_agent</th></tr></thead><tbody>';
-SELECT printf('<tr><td class="ip">%s</td><td class="n">%s</td><td class="n">%s</td><td class="t">%s</td><td class="t">%s</td><td class="w">%s</td></tr>',
+SELECT printf('<tr><td class="ip">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="t">%s</td><td class="t">%s</td><td class="w">%s</td></tr>',
               coalesce(replace(replace(replace(replace(replace(src_ip,
                 '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), '<span class="null">–</span>'),
+              coalesce(network, '<span class="null">–</span>'),
               printf('%,d', requests), printf('%.2f%%', share),
               coalesce(first_seen, '<span class="null">–</span>'), coalesce(last_seen, '<span class="null">–</span>'),
               coalesce(replace(replace(replace(replace(replace(top_user_agent,

@@ -46,6 +46,19 @@ function trunc(s, n) { return (s == NUL || length(s) <= n) ? s : substr(s, 1, n 
 function utc(ts, fmt) { return strftime(fmt, int(ts), tz == "") }
 # The zone's clock at ts, as epoch seconds (ts itself in UTC).
 function clock(ts) { return tz == "" ? ts : mktime(strftime("%Y %m %d %H %M %S", ts, 0), 1) }
+# Report 02's network column for an IPv4 address, from docs/addresses.md's table
+# of private ranges (the test log has IPv4 sources only): "internal" or "external".
+function network(ip,    o, n) {
+  n = split(ip, o, ".")
+  if (n != 4) return "-"
+  if (o[1] == 0 || o[1] == 10 || o[1] == 127) return "internal"
+  if (o[1] == 100 && o[2] >= 64 && o[2] <= 127) return "internal"
+  if (o[1] == 169 && o[2] == 254) return "internal"
+  if (o[1] == 172 && o[2] >= 16 && o[2] <= 31) return "internal"
+  if (o[1] == 192 && o[2] == 168) return "internal"
+  if (ip == "255.255.255.255") return "internal"
+  return "external"
+}
 function max(a, b) { return a > b ? a : b }
 function min(a, b) { return a < b ? a : b }
 # floor(a / b) * b for any sign of a (b > 0)
@@ -137,13 +150,13 @@ END {
   n = sorted_keys(key, idx); if (n > 10) n = 10
   for (i = 1; i <= n; i++) { rq[i] = commas(ip_n[key[idx[i]]]); ips[i] = key[idx[i]] }
   w = width("requests", rq, n)
-  # the user agent gets what 120 columns leave: 6 columns' borders (19),
-  # the addresses, requests, share (6) and the two times (19 each)
-  uw = max(20, 120 - 19 - width("src_ip", ips, n) - w - 6 - 19 - 19)
-  header("02_top_source_ips", "src_ip|requests|share|first_seen|last_seen|top_user_agent")
+  # the user agent gets what 120 columns leave: 7 columns' borders (22),
+  # the addresses, network (8), requests, share (6) and the two times (19 each)
+  uw = max(20, 120 - 22 - width("src_ip", ips, n) - 8 - w - 6 - 19 - 19)
+  header("02_top_source_ips", "src_ip|network|requests|share|first_seen|last_seen|top_user_agent")
   for (i = 1; i <= n; i++) {
     ip = key[idx[i]]
-    emit("02_top_source_ips", ip "|" rpad(rq[i], w) "|" sprintf("%5.1f%%", 100 * ip_n[ip] / total) "|" \
+    emit("02_top_source_ips", ip "|" network(ip) "|" rpad(rq[i], w) "|" sprintf("%5.1f%%", 100 * ip_n[ip] / total) "|" \
          utc(ip_first[ip], "%Y-%m-%d %H:%M:%S") "|" utc(ip_last[ip], "%Y-%m-%d %H:%M:%S") "|" \
          shown(trunc(mode_of(ip, ip_ua, 0), uw)))
   }

@@ -34,7 +34,7 @@ mkdir -p "$T/elsewhere/logs"
 cp tests/reports/http.log "$T/elsewhere/logs/http.log"
 (cd "$T/elsewhere" && PATH="$P/bin:$PATH" zeeklog-report logs/http.log) > "$T/run.out" 2>&1 \
   || { cat "$T/run.out"; fail "installed zeeklog-report (relative log path, other directory)"; }
-grep -q '^7b\. Suspicious URIs' "$T/run.out" && grep -q '│ 10.0.0.1  │ 2012-03-16 11:00 │' "$T/run.out" \
+grep -q '^7b\. Suspicious URIs' "$T/run.out" && grep -q '│ 10\.0\.0\.1 *│ 2012-03-16 11:00 │' "$T/run.out" \
   && ok "installed zeeklog-report runs the triage" || { cat "$T/run.out"; fail "installed triage output"; }
 # Same output as from the source tree.
 sh bin/zeeklog-report --build "$BUILD" tests/reports/http.log > "$T/tree.out" 2>&1
