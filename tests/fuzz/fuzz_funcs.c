@@ -342,24 +342,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
 }
 
 #ifdef ZL_FUZZ_STANDALONE
-/* Replays files given as arguments: exit 0 when none crashes. */
-int main(int argc, char **argv){
-  LLVMFuzzerInitialize(&argc, &argv);
-  for(int i = 1; i < argc; i++){
-    FILE *f = fopen(argv[i], "rb");
-    if(!f){ perror(argv[i]); return 2; }
-    size_t cap = 1 << 16, n = 0, got;
-    uint8_t *buf = malloc(cap);
-    while(buf && (got = fread(buf + n, 1, cap - n, f)) > 0){
-      n += got;
-      if(n == cap){ uint8_t *b = realloc(buf, cap *= 2); if(!b){ free(buf); buf = NULL; } else buf = b; }
-    }
-    fclose(f);
-    if(!buf){ fprintf(stderr, "out of memory\n"); return 2; }
-    LLVMFuzzerTestOneInput(buf, n);
-    free(buf);
-    printf("ok %s\n", argv[i]);
-  }
-  return 0;
-}
+static void fuzz_replay_done(void){}
+#include "replay.h"
 #endif

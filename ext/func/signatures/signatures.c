@@ -369,17 +369,26 @@ static int run_entry(ZlSigSet *set, Entry *e, const char *subject, size_t len){
 }
 
 /* Runs the candidates' patterns in id order, until one matches. */
+/* Signature i on subject: its index when it matches, ANSWER_NONE to go on to
+** the next (an undetermined run noted), or ANSWER_STOP with *rc set. */
+#define ANSWER_STOP (-3)
+static int try_signature(ZlSigSet *set, size_t i, const char *subject, size_t len,
+                         int *undetermined, int *rc){
+  if(stopped(set, len)){ *rc = ZL_SIG_INTERRUPTED; return ANSWER_STOP; }
+  int said = run_entry(set, &set->entries[i], subject, len);
+  if(said == RUN_NOMEM){ *rc = ZL_SIG_NOMEM; return ANSWER_STOP; }
+  if(said == RUN_MATCH) return (int)i;
+  if(said == RUN_UNDETERMINED) *undetermined = 1;
+  return ANSWER_NONE;
+}
+
 static int run_candidates(ZlSigSet *set, const char *subject, size_t len,
                           int *undetermined, int *rc){
   size_t words = zl_prefilter_words(set->prefilter);
   for(size_t w = 0; w < words; w++){
     for(uint64_t bits = set->candidates[w]; bits; bits &= bits - 1){
-      size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
-      if(stopped(set, len)){ *rc = ZL_SIG_INTERRUPTED; return ANSWER_NONE; }
-      int said = run_entry(set, &set->entries[i], subject, len);
-      if(said == RUN_NOMEM){ *rc = ZL_SIG_NOMEM; return ANSWER_NONE; }
-      if(said == RUN_MATCH) return (int)i;
-      if(said == RUN_UNDETERMINED) *undetermined = 1;
+      int got = try_signature(set, w * 64 + (size_t)__builtin_ctzll(bits), subject, len, undetermined, rc);
+      if(got != ANSWER_NONE) return got == ANSWER_STOP ? ANSWER_NONE : got;
     }
   }
   return ANSWER_NONE;
@@ -390,11 +399,8 @@ static int run_candidates(ZlSigSet *set, const char *subject, size_t len,
 static int run_every_signature(ZlSigSet *set, const char *subject, size_t len,
                                int *undetermined, int *rc){
   for(size_t i = 0; i < set->count; i++){
-    if(stopped(set, len)){ *rc = ZL_SIG_INTERRUPTED; return ANSWER_NONE; }
-    int said = run_entry(set, &set->entries[i], subject, len);
-    if(said == RUN_NOMEM){ *rc = ZL_SIG_NOMEM; return ANSWER_NONE; }
-    if(said == RUN_MATCH) return (int)i;
-    if(said == RUN_UNDETERMINED) *undetermined = 1;
+    int got = try_signature(set, i, subject, len, undetermined, rc);
+    if(got != ANSWER_NONE) return got == ANSWER_STOP ? ANSWER_NONE : got;
   }
   return ANSWER_NONE;
 }
